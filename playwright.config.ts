@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
+	fullyParallel: false,
+	workers: 2,
+	retries: process.env.CI ? 1 : 0,
+	reporter: [['list']],
+	webServer: {
+		command: `node scripts/serve.mjs build ${PORT}`,
+		port: PORT,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	},
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		browserName: 'chromium',
+		locale: 'et-EE',
+		timezoneId: 'Europe/Tallinn',
+		launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS }
+	}
+});

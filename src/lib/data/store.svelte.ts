@@ -1,0 +1,88 @@
+import { startDuckDb, type DuckDbConnector } from '$lib/db/duckdb';
+import { createSchemaSql, TABLES, type TableName } from '$lib/db/schema';
+import type { DatasetName } from '$lib/types';
+import { DEFAULT_FILES, defaultActivities, insertActivities, sampleInsertSql } from './defaults';
+
+export type Provenance = { kind: 'default' } | { kind: 'sample' } | { kind: 'imported'; file: string; at: string };
+
+interface DataState {
+	status: 'idle' | 'loading' | 'ready' | 'error';
+	error: string | null;
+	/** Bumped after every change of the data; views re-query when it changes. */
+	version: number;
+	provenance: Record<DatasetName, Provenance>;
+}
+
+export const data = $state<DataState>({
+	status: 'idle',
+	error: null,
+	version: 0,
+	provenance: {
+		activities: { kind: 'default' },
+		municipalities: { kind: 'default' },
+		progress: { kind: 'sample' },
+		trainings: { kind: 'sample' },
+		service_levels: { kind: 'sample' }
+	}
+});
+
+let booting: Promise<DuckDbConnector> | null = null;
+const afterBoot: ((conn: DuckDbConnector) => Promise<void>)[] = [];
+
+/** Work to run once the defaults are loaded (e.g. replaying stored imports). */
+export function onBoot(step: (conn: DuckDbConnector) => Promise<void>): void {
+	afterBoot.push(step);
+}
+
+/** Start DuckDB and load the default data once; every view awaits this. */
+export function ensureData(): Promise<DuckDbConnector> {
+	booting ??= boot();
+	return booting;
+}
+
+async function boot(): Promise<DuckDbConnector> {
+	data.status = 'loading';
+	try {
+		const [conn, files] = await Promise.all([startDuckDb(), fetchDefaultFiles()]);
+		await conn.exec(createSchemaSql());
+		await insertActivities(conn, defaultActivities(), 'default');
+		for (const [dataset, bytes] of files) {
+			const name = `default-${dataset}.csv`;
+			await conn.registerBuffer(name, bytes);
+			await conn.exec(sampleInsertSql(dataset, name));
+			await conn.dropFile(name);
+		}
+		for (const table of Object.keys(TABLES) as TableName[]) {
+			await conn.exec(`CREATE TABLE "default_${table}" AS SELECT * FROM "${table}"`);
+		}
+		for (const step of afterBoot) await step(conn);
+		data.status = 'ready';
+		data.version++;
+		return conn;
+	} catch (e) {
+		data.status = 'error';
+		data.error = e instanceof Error ? e.message : String(e);
+		throw e;
+	}
+}
+
+async function fetchDefaultFiles(): Promise<[keyof typeof DEFAULT_FILES, Uint8Array][]> {
+	// Municipalities first: trainings resolve their municipality names against it.
+	const order: (keyof typeof DEFAULT_FILES)[] = ['municipalities', 'progress', 'trainings', 'service_levels'];
+	return Promise.all(
+		order.map(async (d) => {
+			const res = await fetch(DEFAULT_FILES[d]);
+			if (!res.ok) throw new Error(`${DEFAULT_FILES[d]}: HTTP ${res.status}`);
+			return [d, new Uint8Array(await res.arrayBuffer())] as [keyof typeof DEFAULT_FILES, Uint8Array];
+		})
+	);
+}
+
+export function dataChanged(): void {
+	data.version++;
+}
+
+/** Is any of these datasets still the shipped sample? */
+export function isSample(...datasets: DatasetName[]): boolean {
+	return datasets.some((d) => data.provenance[d].kind === 'sample');
+}

@@ -1,0 +1,137 @@
+/**
+ * The only module that imports DuckDB-wasm. Self-hosts the eh bundle (wasm + worker) through Vite
+ * `?url` imports, so nothing is fetched from a CDN (NOTES-stack.md traps 6 and 7).
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
+import { ident, type ColumnSpec, type ColumnType, type Connector, type Row, type SqlValue } from './connector';
+
+let started: Promise<DuckDbConnector> | null = null;
+
+/** Start DuckDB once (lazily) and return the connector; every caller shares the same promise. */
+export function startDuckDb(): Promise<DuckDbConnector> {
+	started ??= open();
+	return started;
+}
+
+async function open(): Promise<DuckDbConnector> {
+	const worker = new Worker(ehWorker);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(ehWasm);
+	await db.open({});
+	const conn = await db.connect();
+	// Extension autoload would try to download from the internet; the app makes no external requests.
+	await conn.query('SET autoinstall_known_extensions=false');
+	await conn.query('SET autoload_known_extensions=false');
+	return new DuckDbConnector(db, conn);
+}
+
+const ARROW_TYPES: Record<ColumnType, () => DataType> = {
+	VARCHAR: () => new Utf8(),
+	DOUBLE: () => new Float64(),
+	INTEGER: () => new Int32(),
+	BOOLEAN: () => new Bool()
+};
+
+function plain(value: unknown): SqlValue {
+	if (typeof value === 'bigint') return Number(value);
+	if (value === undefined) return null;
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	return value as SqlValue;
+}
+
+export class DuckDbConnector implements Connector {
+	private queue: Promise<unknown> = Promise.resolve();
+	private stageCounter = 0;
+
+	constructor(
+		readonly db: duckdb.AsyncDuckDB,
+		private readonly conn: duckdb.AsyncDuckDBConnection
+	) {}
+
+	/** One connection, one statement at a time: keeps transactions from interleaving. */
+	private serial<T>(work: () => Promise<T>): Promise<T> {
+		const next = this.queue.then(work, work);
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	query<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+		return this.serial(() => this.direct.query<T>(sql, params));
+	}
+
+	exec(sql: string): Promise<void> {
+		return this.serial(() => this.direct.exec(sql));
+	}
+
+	insertColumns(table: string, columns: ColumnSpec[], data: Record<string, SqlValue[]>): Promise<void> {
+		return this.serial(() => this.direct.insertColumns(table, columns, data));
+	}
+
+	/**
+	 * Run `work` as one transaction holding the connection: nothing else runs in between, and any
+	 * failure rolls every statement back (data-contract "Commit is atomic").
+	 */
+	transaction<T>(work: (tx: Connector) => Promise<T>): Promise<T> {
+		return this.serial(async () => {
+			await this.conn.query('BEGIN TRANSACTION');
+			try {
+				const result = await work(this.direct);
+				await this.conn.query('COMMIT');
+				return result;
+			} catch (e) {
+				await this.conn.query('ROLLBACK');
+				throw e;
+			}
+		});
+	}
+
+	/** The unqueued connector, used inside a transaction. */
+	private readonly direct: Connector = {
+		query: async <T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> => {
+			let table;
+			if (params.length) {
+				const stmt = await this.conn.prepare(sql);
+				try {
+					table = await stmt.query(...params);
+				} finally {
+					await stmt.close();
+				}
+			} else table = await this.conn.query(sql);
+			const names = table.schema.fields.map((f) => f.name);
+			const out: T[] = [];
+			for (const r of table) {
+				const o: Row = {};
+				for (const n of names) o[n] = plain((r as unknown as Record<string, unknown>)[n]);
+				out.push(o as T);
+			}
+			return out;
+		},
+		exec: async (sql: string) => {
+			await this.conn.query(sql);
+		},
+		insertColumns: async (table: string, columns: ColumnSpec[], data: Record<string, SqlValue[]>) => {
+			const vectors: Record<string, ReturnType<typeof vectorFromArray>> = {};
+			for (const c of columns) vectors[c.name] = vectorFromArray(data[c.name] ?? [], ARROW_TYPES[c.type]());
+			const stage = `_stage_${++this.stageCounter}`;
+			await this.conn.insertArrowTable(new Table(vectors), { name: stage, create: true });
+			const names = columns.map((c) => ident(c.name)).join(', ');
+			try {
+				await this.conn.query(`INSERT INTO ${ident(table)} (${names}) SELECT ${names} FROM ${ident(stage)}`);
+			} finally {
+				await this.conn.query(`DROP TABLE IF EXISTS ${ident(stage)}`);
+			}
+		}
+	};
+
+	/** Register a file's bytes under a name so `read_csv`/`read_parquet` can read it. */
+	registerBuffer(name: string, bytes: Uint8Array): Promise<void> {
+		return this.serial(() => this.db.registerFileBuffer(name, bytes));
+	}
+
+	dropFile(name: string): Promise<void> {
+		return this.serial(() => this.db.dropFile(name));
+	}
+}

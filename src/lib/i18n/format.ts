@@ -1,0 +1,32 @@
+import type { Lang } from './catalogue';
+
+const LOCALES: Record<Lang, string> = { et: 'et-EE', en: 'en-GB' };
+const NARROW_NBSP = '\u202f';
+
+/** Estonian groups thousands with a thin space (`12 345`), English with a comma. */
+export function formatNumber(value: number | null | undefined, lang: Lang, decimals = 0): string {
+	if (value === null || value === undefined || Number.isNaN(value)) return '–';
+	const s = new Intl.NumberFormat(LOCALES[lang], {
+		minimumFractionDigits: 0,
+		maximumFractionDigits: decimals
+	}).format(value);
+	return lang === 'et' ? s.replace(/[\u00a0\s]/g, NARROW_NBSP) : s;
+}
+
+/** A share 0..1 as a percentage: `45,3 %` (et) or `45.3%` (en). */
+export function formatPercent(share: number | null | undefined, lang: Lang, decimals = 0): string {
+	if (share === null || share === undefined || Number.isNaN(share)) return '–';
+	const n = formatNumber(share * 100, lang, decimals);
+	return lang === 'et' ? `${n}\u00a0%` : `${n}%`;
+}
+
+export function formatDate(iso: string | null | undefined, lang: Lang): string {
+	if (!iso) return '–';
+	const [y, m, d] = iso.slice(0, 10).split('-');
+	if (!d) return iso;
+	return lang === 'et' ? `${Number(d)}.${Number(m)}.${y}` : `${d}/${m}/${y}`;
+}
+
+export function formatDateTime(iso: string, lang: Lang): string {
+	return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}

@@ -1,0 +1,58 @@
+export const overview = {
+	et: {
+		'overview.title': 'Ülevaade',
+		'overview.lead': 'Tegevuskava täitmine seisuga {year}: kui kaugel on suunad ja vastutajad sihttasemetest.',
+		'kpi.activities': 'Tegevusi',
+		'kpi.reported': 'Aruandega',
+		'kpi.done': 'Tehtud',
+		'kpi.atRisk': 'Riskis',
+		'kpi.late': 'Hilinenud',
+		'kpi.notReported': 'Aruanne puudub',
+		'kpi.attainment': 'Täitmine kokku',
+		'chart.byDirection': 'Täitmine suundade kaupa, {year}',
+		'chart.byDirectionCaption':
+			'Tegevuste keskmine täitmine suunas (0–100 %). Tühistatud tegevusi ei arvestata; aruandeta tegevus = 0.',
+		'chart.byOwner': 'Täitmine peavastutajate kaupa, {year}',
+		'chart.byOwnerCaption':
+			'Keskmine täitmine tegevustes, kus organisatsioon on peavastutaja. Mitme peavastutajaga tegevus loeb igaühele täielikult.',
+		'chart.statusMix': 'Tegevuste seis suundade kaupa, {year}',
+		'chart.statusMixCaption': 'Tegevuste arv staatuse järgi igas suunas.',
+		'chart.lateList': 'Hilinenud tegevused, {year}',
+		'chart.lateNone': 'Hilinenud tegevusi pole.',
+		'axis.attainment': 'Täitmine (%)',
+		'axis.activities': 'Tegevuste arv',
+		'tooltip.attainment': '{name}\nTäitmine {value}\n{activities} tegevust, {reported} aruandega, {done} tehtud, {late} hilinenud',
+		'filter.direction': 'Suund',
+		'filter.owner': 'Vastutaja',
+		'late.deadline': 'Tähtaeg {year}',
+		'late.extended': 'tähtaega pikendatud'
+	},
+	en: {
+		'overview.title': 'Overview',
+		'overview.lead': 'Action plan delivery as of {year}: how far each direction and owner is from its targets.',
+		'kpi.activities': 'Activities',
+		'kpi.reported': 'Reported',
+		'kpi.done': 'Done',
+		'kpi.atRisk': 'At risk',
+		'kpi.late': 'Late',
+		'kpi.notReported': 'Not reported',
+		'kpi.attainment': 'Overall attainment',
+		'chart.byDirection': 'Attainment by direction, {year}',
+		'chart.byDirectionCaption':
+			'Mean attainment of the activities in each direction (0–100 %). Cancelled activities are excluded; an unreported activity counts as 0.',
+		'chart.byOwner': 'Attainment by lead owner, {year}',
+		'chart.byOwnerCaption':
+			'Mean attainment of the activities an organisation leads. An activity with several lead owners counts fully for each.',
+		'chart.statusMix': 'Activity status by direction, {year}',
+		'chart.statusMixCaption': 'Number of activities per status in each direction.',
+		'chart.lateList': 'Late activities, {year}',
+		'chart.lateNone': 'No late activities.',
+		'axis.attainment': 'Attainment (%)',
+		'axis.activities': 'Number of activities',
+		'tooltip.attainment': '{name}\nAttainment {value}\n{activities} activities, {reported} reported, {done} done, {late} late',
+		'filter.direction': 'Direction',
+		'filter.owner': 'Owner',
+		'late.deadline': 'Deadline {year}',
+		'late.extended': 'deadline extended'
+	}
+};

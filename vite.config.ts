@@ -1,0 +1,18 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { fs: { allow: ['data'] } },
+	worker: { format: 'es' },
+	build: {
+		target: 'es2022',
+		chunkSizeWarningLimit: 1500,
+		rolldownOptions: { checks: { pluginTimings: false } }
+	},
+	test: {
+		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true }
+	}
+});
