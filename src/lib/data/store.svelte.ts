@@ -1,5 +1,6 @@
 import { startDuckDb, type DuckDbConnector } from '$lib/db/duckdb';
-import { createSchemaSql, TABLES, type TableName } from '$lib/db/schema';
+import { createSchemaSql } from '$lib/db/schema';
+import { snapshotDefaults } from '$lib/db/commit';
 import type { DatasetName } from '$lib/types';
 import { DEFAULT_FILES, defaultActivities, insertActivities, sampleInsertSql } from './defaults';
 
@@ -52,9 +53,7 @@ async function boot(): Promise<DuckDbConnector> {
 			await conn.exec(sampleInsertSql(dataset, name));
 			await conn.dropFile(name);
 		}
-		for (const table of Object.keys(TABLES) as TableName[]) {
-			await conn.exec(`CREATE TABLE "default_${table}" AS SELECT * FROM "${table}"`);
-		}
+		await snapshotDefaults(conn);
 		for (const step of afterBoot) await step(conn);
 		data.status = 'ready';
 		data.version++;

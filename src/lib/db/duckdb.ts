@@ -5,7 +5,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType } from 'apache-arrow';
+import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { ident, type ColumnSpec, type ColumnType, type Connector, type Row, type SqlValue } from './connector';
 
 let started: Promise<DuckDbConnector> | null = null;
@@ -28,12 +28,18 @@ async function open(): Promise<DuckDbConnector> {
 	return new DuckDbConnector(db, conn);
 }
 
-const ARROW_TYPES: Record<ColumnType, () => DataType> = {
-	VARCHAR: () => new Utf8(),
-	DOUBLE: () => new Float64(),
-	INTEGER: () => new Int32(),
-	BOOLEAN: () => new Bool()
-};
+function toVector(values: SqlValue[], type: ColumnType): Vector {
+	switch (type) {
+		case 'VARCHAR':
+			return vectorFromArray(values as (string | null)[], new Utf8());
+		case 'DOUBLE':
+			return vectorFromArray(values as (number | null)[], new Float64());
+		case 'INTEGER':
+			return vectorFromArray(values as (number | null)[], new Int32());
+		case 'BOOLEAN':
+			return vectorFromArray(values as (boolean | null)[], new Bool());
+	}
+}
 
 function plain(value: unknown): SqlValue {
 	if (typeof value === 'bigint') return Number(value);
@@ -113,8 +119,8 @@ export class DuckDbConnector implements Connector {
 			await this.conn.query(sql);
 		},
 		insertColumns: async (table: string, columns: ColumnSpec[], data: Record<string, SqlValue[]>) => {
-			const vectors: Record<string, ReturnType<typeof vectorFromArray>> = {};
-			for (const c of columns) vectors[c.name] = vectorFromArray(data[c.name] ?? [], ARROW_TYPES[c.type]());
+			const vectors: Record<string, Vector> = {};
+			for (const c of columns) vectors[c.name] = toVector(data[c.name] ?? [], c.type);
 			const stage = `_stage_${++this.stageCounter}`;
 			await this.conn.insertArrowTable(new Table(vectors), { name: stage, create: true });
 			const names = columns.map((c) => ident(c.name)).join(', ');
@@ -132,6 +138,8 @@ export class DuckDbConnector implements Connector {
 	}
 
 	dropFile(name: string): Promise<void> {
-		return this.serial(() => this.db.dropFile(name));
+		return this.serial(async () => {
+			await this.db.dropFile(name);
+		});
 	}
 }

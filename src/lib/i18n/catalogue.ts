@@ -1,11 +1,17 @@
 import { common } from './messages/common';
 import { overview } from './messages/overview';
+import { activities } from './messages/activities';
+import { trainings } from './messages/trainings';
+import { municipalities } from './messages/municipalities';
+import { importPage } from './messages/importPage';
+import { dataQuality } from './messages/dataQuality';
+import { report } from './messages/report';
 
 /**
  * The message catalogue: Estonian (default) and English. Each area keeps its strings in
  * messages/<area>.ts; a key missing from the English side fails the type check below.
  */
-const areas = [common, overview] as const;
+const areas = [common, overview, activities, trainings, municipalities, importPage, dataQuality, report] as const;
 
 export type Lang = 'et' | 'en';
 export const LANGS: Lang[] = ['et', 'en'];

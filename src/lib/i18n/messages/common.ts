@@ -29,6 +29,8 @@ export const common = {
 		'state.clearFilters': 'Tühista filtrid',
 		'notice.badParam': 'URL-i parameetri „{param}“ väärtust „{value}“ ei tunta ära ja see jäeti kõrvale.',
 		'notice.dismiss': 'Sulge',
+		'notice.corruptState':
+			'Brauserisse salvestatud imporditud andmed olid rikutud ja neid ei saanud lugeda. Näidatakse vaikeandmeid; impordi failid uuesti.',
 		'filters.active': 'Aktiivsed filtrid',
 		'filters.clear': 'Tühista kõik filtrid',
 		'export.csv': 'CSV',
@@ -90,6 +92,8 @@ export const common = {
 		'state.clearFilters': 'Clear filters',
 		'notice.badParam': 'The URL parameter "{param}" has an unrecognised value "{value}"; it was ignored.',
 		'notice.dismiss': 'Dismiss',
+		'notice.corruptState':
+			'The imported data stored in this browser were corrupt and could not be read. Showing the default data; please import the files again.',
 		'filters.active': 'Active filters',
 		'filters.clear': 'Clear all filters',
 		'export.csv': 'CSV',

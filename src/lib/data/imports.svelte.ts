@@ -1,0 +1,136 @@
+/**
+ * Import history in the browser: commit (one DuckDB transaction that also writes IndexedDB),
+ * undo per import, reset to the default data, and replay of the stored imports at start-up.
+ */
+import { createStore, del, get, set, clear, type UseStore } from 'idb-keyval';
+import type { DatasetName } from '$lib/types';
+import { DATASETS } from '$lib/types';
+import { applyImport, rebuildDataset, resetDataset, type ImportMeta, type ImportRecord } from '$lib/db/commit';
+import type { DuckDbConnector } from '$lib/db/duckdb';
+import { data, dataChanged, ensureData, onBoot, type Provenance } from './store.svelte';
+
+const INDEX_KEY = 'imports';
+let idb: UseStore | null = null;
+function store(): UseStore {
+	idb ??= createStore('kov-seire', 'imports');
+	return idb;
+}
+
+export const imports = $state<{ history: ImportMeta[]; notice: 'corrupt-state' | null }>({
+	history: [],
+	notice: null
+});
+
+/** All rows of each stored import, kept for undo (replay) without re-reading IndexedDB. */
+const bodies = new Map<string, Pick<ImportRecord, 'columns' | 'owners'>>();
+
+function fullRecords(): ImportRecord[] {
+	return imports.history.map((m) => ({ ...m, ...(bodies.get(m.id) ?? { columns: {} }) }));
+}
+
+function meta(r: ImportRecord): ImportMeta {
+	const { columns: _c, owners: _o, ...m } = r;
+	return m;
+}
+
+function updateProvenance(): void {
+	const next: Record<DatasetName, Provenance> = {
+		activities: { kind: 'default' },
+		municipalities: { kind: 'default' },
+		progress: { kind: 'sample' },
+		trainings: { kind: 'sample' },
+		service_levels: { kind: 'sample' }
+	};
+	for (const m of imports.history) next[m.dataset] = { kind: 'imported', file: m.file, at: m.at };
+	data.provenance = next;
+}
+
+async function writeIndex(history: ImportMeta[]): Promise<void> {
+	await set(INDEX_KEY, $state.snapshot(history), store());
+}
+
+/** Replay the stored imports over the defaults; a corrupt store falls back to the defaults with a notice. */
+onBoot(async (conn: DuckDbConnector) => {
+	let stored: ImportMeta[] | undefined;
+	try {
+		stored = await get<ImportMeta[]>(INDEX_KEY, store());
+	} catch {
+		stored = undefined; // IndexedDB unavailable (private mode): run on defaults only.
+	}
+	if (!stored?.length) return;
+	try {
+		const records: ImportRecord[] = [];
+		for (const m of stored) {
+			const body = await get<Pick<ImportRecord, 'columns' | 'owners'>>(`import:${m.id}`, store());
+			if (!body || typeof body.columns !== 'object') throw new Error(`stored import ${m.id} is missing`);
+			records.push({ ...m, ...body });
+		}
+		await conn.transaction(async (tx) => {
+			for (const r of records) await applyImport(tx, r);
+		});
+		for (const r of records) bodies.set(r.id, { columns: r.columns, owners: r.owners });
+		imports.history = stored;
+	} catch {
+		imports.notice = 'corrupt-state';
+		imports.history = [];
+		await clear(store()).catch(() => undefined);
+	}
+	updateProvenance();
+});
+
+/** Commit one import atomically: database and IndexedDB both change, or neither does. */
+export async function commitImport(record: ImportRecord): Promise<ImportMeta> {
+	const conn = await ensureData();
+	const result = await conn.transaction(async (tx) => {
+		const counts = await applyImport(tx, record);
+		const m: ImportMeta = { ...meta(record), rowsAdded: counts.added, rowsReplaced: counts.replaced };
+		await set(`import:${record.id}`, { columns: record.columns, owners: record.owners }, store());
+		try {
+			await writeIndex([...imports.history, m]);
+		} catch (e) {
+			await del(`import:${record.id}`, store()).catch(() => undefined);
+			throw e;
+		}
+		return m;
+	});
+	bodies.set(record.id, { columns: record.columns, owners: record.owners });
+	imports.history = [...imports.history, result];
+	updateProvenance();
+	dataChanged();
+	return result;
+}
+
+/** Undo one import: rebuild its dataset from the defaults and every other import, in order. */
+export async function undoImport(id: string): Promise<void> {
+	const target = imports.history.find((m) => m.id === id);
+	if (!target) return;
+	const conn = await ensureData();
+	const remaining = fullRecords().filter((r) => r.id !== id);
+	await conn.transaction(async (tx) => {
+		await rebuildDataset(tx, target.dataset, remaining);
+		await writeIndex(remaining.map(meta));
+	});
+	await del(`import:${id}`, store()).catch(() => undefined);
+	bodies.delete(id);
+	imports.history = imports.history.filter((m) => m.id !== id);
+	updateProvenance();
+	dataChanged();
+}
+
+/** Back to the embedded default data: every dataset, and the stored imports are forgotten. */
+export async function resetToDefaults(): Promise<void> {
+	const conn = await ensureData();
+	await conn.transaction(async (tx) => {
+		for (const d of DATASETS) await resetDataset(tx, d);
+		await clear(store());
+	});
+	bodies.clear();
+	imports.history = [];
+	imports.notice = null;
+	updateProvenance();
+	dataChanged();
+}
+
+export function newImportId(): string {
+	return `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Applying an import to the database: replace by key, drop the shipped sample rows on the first
+ * real import, and undo by replaying the remaining imports over the defaults (data-contract
+ * "What bad input gets"). Every function here runs inside the caller's transaction.
+ */
+import type { DatasetName } from '$lib/types';
+import { ident, type ColumnSpec, type Connector, type SqlValue } from './connector';
+import { TABLES } from './schema';
+
+export interface ImportRecord {
+	id: string;
+	dataset: DatasetName;
+	file: string;
+	/** ISO timestamp of the commit. */
+	at: string;
+	rowCount: number;
+	rowsAdded: number;
+	rowsReplaced: number;
+	rowsRejected: number;
+	/** Normalised rows as column arrays, in the dataset table's columns (without `source`). */
+	columns: Record<string, SqlValue[]>;
+	/** activities only: activity_owners rows. */
+	owners?: Record<string, SqlValue[]>;
+}
+
+export type ImportMeta = Omit<ImportRecord, 'columns' | 'owners'>;
+
+/** The datasets whose shipped rows are samples, removed by the first real import. */
+export const SAMPLE_DATASETS: DatasetName[] = ['progress', 'trainings', 'service_levels'];
+
+/** SQL expression(s) of the replace-by-key columns, for table alias `x`. */
+export function keyExpressions(dataset: DatasetName, x: string): string[] {
+	switch (dataset) {
+		case 'activities':
+			return [`${x}.activity_id`];
+		case 'progress':
+			return [`${x}.activity_id`, `${x}.year`];
+		case 'service_levels':
+			return [`${x}.ehak_code`, `${x}.indicator`, `${x}.year`];
+		case 'municipalities':
+			return [`${x}.ehak_code`];
+		case 'trainings':
+			return [
+				`coalesce(${x}.training_id, ${x}.program || '|' || coalesce(${x}.start_date, '') || '|' || coalesce(${x}.ehak_code, ''))`
+			];
+	}
+}
+
+export function dataColumns(dataset: DatasetName): ColumnSpec[] {
+	return (TABLES[dataset] as ColumnSpec[]).filter((c) => c.name !== 'source');
+}
+
+function keyMatch(dataset: DatasetName, a: string, b: string): string {
+	const ka = keyExpressions(dataset, a);
+	const kb = keyExpressions(dataset, b);
+	return ka.map((k, i) => `${k} IS NOT DISTINCT FROM ${kb[i]}`).join(' AND ');
+}
+
+/** Apply one import; returns how many rows it added and how many existing rows it replaced. */
+export async function applyImport(tx: Connector, record: ImportRecord): Promise<{ added: number; replaced: number }> {
+	const table = ident(record.dataset);
+	const cols = dataColumns(record.dataset);
+	if (SAMPLE_DATASETS.includes(record.dataset)) await tx.exec(`DELETE FROM ${table} WHERE source = 'sample'`);
+
+	const stage = ident(`_import_${record.dataset}`);
+	await tx.exec(`DROP TABLE IF EXISTS ${stage}`);
+	await tx.exec(`CREATE TEMP TABLE ${stage} (${cols.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`);
+	try {
+		await tx.insertColumns(`_import_${record.dataset}`, cols, record.columns);
+		const [{ n }] = await tx.query<{ n: number }>(
+			`SELECT count(*)::INTEGER AS n FROM ${table} t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${keyMatch(record.dataset, 't', 's')})`
+		);
+		await tx.exec(
+			`DELETE FROM ${table} AS t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${keyMatch(record.dataset, 't', 's')})`
+		);
+		const names = cols.map((c) => ident(c.name));
+		const select = cols.map((c) =>
+			// Imported progress rows come after every existing one in import order (ties: later wins).
+			c.name === 'seq' && record.dataset === 'progress'
+				? `s.seq + (SELECT coalesce(max(seq), -1) + 1 FROM ${table})`
+				: `s.${ident(c.name)}`
+		);
+		await tx.query(
+			`INSERT INTO ${table} (${names.join(', ')}, source) SELECT ${select.join(', ')}, ? FROM ${stage} s`,
+			[record.id]
+		);
+		if (record.dataset === 'activities' && record.owners) {
+			await tx.exec(
+				`DELETE FROM activity_owners WHERE activity_id IN (SELECT activity_id FROM ${stage})`
+			);
+			await tx.insertColumns('activity_owners', TABLES.activity_owners, record.owners);
+		}
+		const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::INTEGER AS total FROM ${stage}`);
+		return { added: total - n, replaced: n };
+	} finally {
+		await tx.exec(`DROP TABLE IF EXISTS ${stage}`);
+	}
+}
+
+/** Put one dataset back to the embedded default (the `default_<table>` snapshots taken at start). */
+export async function resetDataset(tx: Connector, dataset: DatasetName): Promise<void> {
+	await tx.exec(`DELETE FROM ${ident(dataset)}`);
+	await tx.exec(`INSERT INTO ${ident(dataset)} SELECT * FROM ${ident('default_' + dataset)}`);
+	if (dataset === 'activities') {
+		await tx.exec('DELETE FROM activity_owners');
+		await tx.exec('INSERT INTO activity_owners SELECT * FROM default_activity_owners');
+	}
+}
+
+/** Rebuild one dataset from the defaults plus the given imports, in order (undo = replay without it). */
+export async function rebuildDataset(tx: Connector, dataset: DatasetName, records: ImportRecord[]): Promise<void> {
+	await resetDataset(tx, dataset);
+	for (const r of records) if (r.dataset === dataset) await applyImport(tx, r);
+}
+
+/** Snapshot the loaded defaults so that reset and undo can return to them. */
+export async function snapshotDefaults(conn: Connector): Promise<void> {
+	for (const table of Object.keys(TABLES)) {
+		await conn.exec(`CREATE OR REPLACE TABLE ${ident('default_' + table)} AS SELECT * FROM ${ident(table)}`);
+	}
+}

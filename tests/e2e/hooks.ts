@@ -1,0 +1,39 @@
+import { expect, type Page } from '@playwright/test';
+
+/** A `table[data-table]` read through the ui-contract hooks: key → column → raw value. */
+export type HookTable = Map<string, Record<string, string>>;
+
+export async function readTable(page: Page, id: string): Promise<HookTable> {
+	const rows = await page.$$eval(`table[data-table="${id}"] tbody tr[data-key]`, (trs) =>
+		trs.map((tr) => {
+			const cols: Record<string, string> = {};
+			tr.querySelectorAll('td[data-col]').forEach((td) => {
+				cols[td.getAttribute('data-col') ?? ''] = td.getAttribute('data-value') ?? '';
+			});
+			return [tr.getAttribute('data-key') ?? '', cols] as [string, Record<string, string>];
+		})
+	);
+	return new Map(rows);
+}
+
+/** Go to a path and wait until `<html data-ready="true">`. */
+export async function open(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await waitReady(page);
+}
+
+export async function waitReady(page: Page): Promise<void> {
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+}
+
+/** Fail the test on any request that leaves the page's origin. */
+export function guardOrigin(page: Page, baseURL: string): string[] {
+	const outside: string[] = [];
+	const origin = new URL(baseURL).origin;
+	page.on('request', (req) => {
+		const url = req.url();
+		if (url.startsWith('data:') || url.startsWith('blob:')) return;
+		if (new URL(url).origin !== origin) outside.push(url);
+	});
+	return outside;
+}
