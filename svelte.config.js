@@ -6,7 +6,23 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
-		alias: { $data: 'data' }
+		alias: { $data: 'data' },
+		// No request may leave the origin: everything, DuckDB's wasm and worker included, is self-hosted.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self', 'blob:'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -7,6 +7,8 @@ export default defineConfig({
 	worker: { format: 'es' },
 	build: {
 		target: 'es2022',
+		// Data files stay files: a data: URL would be blocked by the CSP's connect-src 'self'.
+		assetsInlineLimit: 0,
 		chunkSizeWarningLimit: 1500,
 		rolldownOptions: { checks: { pluginTimings: false } }
 	},
