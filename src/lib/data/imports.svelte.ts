@@ -8,6 +8,7 @@ import { DATASETS } from '$lib/types';
 import { applyImport, rebuildDataset, resetDataset, type ImportMeta, type ImportRecord } from '$lib/db/commit';
 import type { DuckDbConnector } from '$lib/db/duckdb';
 import { data, dataChanged, ensureData, onBoot, type Provenance } from './store.svelte';
+import { markStoredImports } from './summary';
 
 const INDEX_KEY = 'imports';
 let idb: UseStore | null = null;
@@ -34,6 +35,7 @@ function meta(r: ImportRecord): ImportMeta {
 }
 
 function updateProvenance(): void {
+	markStoredImports(imports.history.length > 0);
 	const next: Record<DatasetName, Provenance> = {
 		activities: { kind: 'default' },
 		municipalities: { kind: 'default' },
@@ -57,7 +59,10 @@ onBoot(async (conn: DuckDbConnector) => {
 	} catch {
 		stored = undefined; // IndexedDB unavailable (private mode): run on defaults only.
 	}
-	if (!stored?.length) return;
+	if (!stored?.length) {
+		markStoredImports(false);
+		return;
+	}
 	try {
 		const records: ImportRecord[] = [];
 		for (const m of stored) {

@@ -5,8 +5,9 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
-import { ident, type ColumnSpec, type ColumnType, type Connector, type Row, type SqlValue } from './connector';
+import { Table, type Vector } from 'apache-arrow';
+import { toVector } from './arrowColumns';
+import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
 
 let started: Promise<DuckDbConnector> | null = null;
 
@@ -26,19 +27,6 @@ async function open(): Promise<DuckDbConnector> {
 	await conn.query('SET autoinstall_known_extensions=false');
 	await conn.query('SET autoload_known_extensions=false');
 	return new DuckDbConnector(db, conn);
-}
-
-function toVector(values: SqlValue[], type: ColumnType): Vector {
-	switch (type) {
-		case 'VARCHAR':
-			return vectorFromArray(values as (string | null)[], new Utf8());
-		case 'DOUBLE':
-			return vectorFromArray(values as (number | null)[], new Float64());
-		case 'INTEGER':
-			return vectorFromArray(values as (number | null)[], new Int32());
-		case 'BOOLEAN':
-			return vectorFromArray(values as (boolean | null)[], new Bool());
-	}
 }
 
 function plain(value: unknown): SqlValue {

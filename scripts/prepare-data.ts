@@ -1,0 +1,41 @@
+/**
+ * `npm run data`: prepares the default data at build time with native DuckDB — the same schema, the
+ * same import SQL and the same overview queries as the browser — and writes
+ * src/lib/generated/summary.json, so the overview can paint before DuckDB-wasm has started.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createNodeConnector } from '../src/lib/db/nodeConnector';
+import { createSchemaSql } from '../src/lib/db/schema';
+import { sampleInsertSql, type DefaultFile } from '../src/lib/db/defaultsSql';
+import { activityColumns, ownerColumns } from '../src/lib/db/rows';
+import { TABLES } from '../src/lib/db/schema';
+import { parsePlan } from '../src/lib/plan/parsePlan';
+import { loadOverview } from '../src/lib/queries/overview';
+import type { DefaultSummary } from '../src/lib/data/summary';
+
+const root = process.cwd();
+const files: Record<DefaultFile, string> = {
+	municipalities: join(root, 'data/municipalities.csv'),
+	progress: join(root, 'data/sample/progress.csv'),
+	trainings: join(root, 'data/sample/trainings.csv'),
+	service_levels: join(root, 'data/sample/service_levels.csv')
+};
+
+const conn = await createNodeConnector();
+await conn.exec(createSchemaSql());
+const activities = parsePlan(readFileSync(join(root, 'data/plan-2022-2025.txt'), 'utf8'));
+await conn.insertColumns('activities', TABLES.activities, activityColumns(activities, 'default'));
+await conn.insertColumns('activity_owners', TABLES.activity_owners, ownerColumns(activities));
+for (const d of ['municipalities', 'progress', 'trainings', 'service_levels'] as DefaultFile[]) {
+	await conn.exec(sampleInsertSql(d, files[d]));
+}
+const years = (await conn.query<{ year: number }>('SELECT DISTINCT year FROM progress ORDER BY year')).map((r) => r.year);
+const year = years.at(-1) ?? new Date().getFullYear();
+const summary: DefaultSummary = { year, years, overview: await loadOverview(conn, year, { direction: null, owner: null }) };
+conn.close();
+
+const out = join(root, 'src/lib/generated');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'summary.json'), JSON.stringify(summary));
+console.log(`npm run data: ${activities.length} activities, years ${years.join(', ')} → src/lib/generated/summary.json`);

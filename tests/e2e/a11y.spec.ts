@@ -1,0 +1,31 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { open } from './hooks';
+
+/** axe on every page, both languages, light and dark: no serious or critical violations. */
+const PAGES = ['/', '/activities', '/activities/2.5.2', '/trainings', '/municipalities', '/import', '/data-quality', '/report'];
+
+for (const scheme of ['light', 'dark'] as const) {
+	for (const lang of ['et', 'en']) {
+		test(`axe: every page in ${lang}, ${scheme}`, async ({ page }) => {
+			test.setTimeout(180_000);
+			await page.emulateMedia({ colorScheme: scheme });
+			for (const path of PAGES) {
+				await open(page, `${path}?lang=${lang}`);
+				// Open the data tables too: they are part of what a screen-reader user gets.
+				await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+				const result = await new AxeBuilder({ page }).analyze();
+				const bad = result.violations
+					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+					.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+				expect(bad, bad.join('\n')).toEqual([]);
+			}
+		});
+	}
+}
+
+test('axe: an empty state (a filter that matches nothing) has no serious violations', async ({ page }) => {
+	await open(page, '/activities?q=zzzz-nothing-matches');
+	const result = await new AxeBuilder({ page }).analyze();
+	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
