@@ -1,4 +1,4 @@
-import { startDuckDb, type DuckDbConnector } from '$lib/db/duckdb';
+import type { DuckDbConnector } from '$lib/db/duckdb';
 import { createSchemaSql } from '$lib/db/schema';
 import { snapshotDefaults } from '$lib/db/commit';
 import type { DatasetName } from '$lib/types';
@@ -44,7 +44,15 @@ export function ensureData(): Promise<DuckDbConnector> {
 async function boot(): Promise<DuckDbConnector> {
 	data.status = 'loading';
 	try {
-		const [conn, files] = await Promise.all([startDuckDb(), fetchDefaultFiles()]);
+		performance.mark('kov:boot');
+		const [conn, files] = await Promise.all([
+			// DuckDB-wasm is loaded after the first paint: the overview paints from the build-time summary.
+			import('$lib/db/duckdb')
+				.then((m) => m.startDuckDb())
+				.then((c) => (performance.measure('kov:duckdb-start', 'kov:boot'), c)),
+			fetchDefaultFiles()
+		]);
+		performance.mark('kov:load');
 		await conn.exec(createSchemaSql());
 		await insertActivities(conn, defaultActivities(), 'default');
 		for (const [dataset, bytes] of files) {
@@ -54,6 +62,7 @@ async function boot(): Promise<DuckDbConnector> {
 			await conn.dropFile(name);
 		}
 		await snapshotDefaults(conn);
+		performance.measure('kov:load-defaults', 'kov:load');
 		for (const step of afterBoot) await step(conn);
 		data.status = 'ready';
 		data.version++;
