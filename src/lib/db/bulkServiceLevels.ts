@@ -111,11 +111,17 @@ export async function validateBulk(
 	});
 
 	const m = o.mapping;
-	const num = (x: string) =>
-		`TRY_CAST(CASE WHEN contains(v, ',') AND NOT contains(v, '.') THEN replace(v, ',', '.') ELSE replace(v, ',', '') END AS DOUBLE)`.replace(
-			/v/g,
-			`regexp_replace(trim(${x}), '[\\s\\x{00A0}\\x{202F}]', '', 'g')`
-		);
+	// Thousands separators (space, NBSP, narrow NBSP) out; a lone decimal comma becomes a point.
+	const num = (x: string) => {
+		const v = `replace(replace(replace(trim(${x}), ' ', ''), chr(160), ''), chr(8239), '')`;
+		return `TRY_CAST(CASE WHEN contains(${v}, ',') AND NOT contains(${v}, '.') THEN replace(${v}, ',', '.') ELSE replace(${v}, ',', '') END AS DOUBLE)`;
+	};
+	// 79 municipalities: resolve each distinct spelling once, then join on the raw text.
+	await tx.exec(
+		`CREATE OR REPLACE TEMP TABLE _bulk_names AS
+		 SELECT n.raw, l.ehak_code, l.candidates FROM (SELECT DISTINCT ${col(m.municipality)} AS raw FROM ${RAW}) n
+		 LEFT JOIN ${LOOKUP} l ON l.key = ${SQL_NORMALISE('n.raw')}`
+	);
 	await tx.exec(
 		`CREATE TEMP TABLE ${BULK_STAGE} AS
 		 SELECT r._row,
@@ -129,7 +135,7 @@ export async function validateBulk(
 			CASE lower(trim(${col(m.higher_is_better)}))
 				WHEN 'false' THEN false WHEN 'ei' THEN false WHEN '0' THEN false WHEN 'no' THEN false
 				ELSE true END AS higher_is_better
-		 FROM ${RAW} r LEFT JOIN ${LOOKUP} l ON l.key = ${SQL_NORMALISE(col(m.municipality))}`
+		 FROM ${RAW} r LEFT JOIN _bulk_names l ON l.raw IS NOT DISTINCT FROM ${col(m.municipality)}`
 	);
 	const h = (i: number | null | undefined) => (i === null || i === undefined ? '' : header[i] ?? `c${i}`);
 	const checks = `
@@ -149,10 +155,12 @@ export async function validateBulk(
 		SELECT _row, 4, ${lit(h(m.value))}, value_raw, 'invalid_number', NULL
 		FROM ${BULK_STAGE} WHERE value IS NULL AND value_raw IS NOT NULL AND value_raw <> ''
 		UNION ALL
-		SELECT _row, 5, ${lit(h(m.indicator))}, indicator, 'duplicate_key', first_row::VARCHAR FROM (
-			SELECT _row, indicator, min(_row) OVER (PARTITION BY ehak_code, indicator, year) AS first_row
-			FROM ${BULK_STAGE} WHERE ehak_code IS NOT NULL AND year IS NOT NULL AND indicator IS NOT NULL
-		) WHERE _row <> first_row`;
+		SELECT s._row, 5, ${lit(h(m.indicator))}, s.indicator, 'duplicate_key', d.first_row::VARCHAR
+		FROM ${BULK_STAGE} s JOIN (
+			SELECT ehak_code, indicator, year, min(_row) AS first_row FROM ${BULK_STAGE}
+			WHERE ehak_code IS NOT NULL AND year IS NOT NULL AND indicator IS NOT NULL
+			GROUP BY ALL HAVING count(*) > 1
+		) d USING (ehak_code, indicator, year) WHERE s._row <> d.first_row`;
 	await tx.exec(`CREATE OR REPLACE TEMP TABLE _bulk_errors AS ${checks}`);
 	const [counts] = await tx.query<{ rows: number; errors: number; error_rows: number }>(
 		`SELECT (SELECT count(*) FROM ${BULK_STAGE})::INTEGER AS rows, (SELECT count(*) FROM _bulk_errors)::INTEGER AS errors,
@@ -162,7 +170,7 @@ export async function validateBulk(
 		`SELECT _row, col, value, code, candidates FROM _bulk_errors ORDER BY _row, ord LIMIT ${Math.max(0, errorLimit | 0)}`
 	);
 	await tx.exec(`DELETE FROM ${BULK_STAGE} WHERE _row IN (SELECT _row FROM _bulk_errors)`);
-	await tx.exec(`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP};`);
+	await tx.exec(`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS _bulk_names;`);
 	return {
 		rowCount: counts.rows,
 		validCount: counts.rows - counts.error_rows,
