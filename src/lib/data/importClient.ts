@@ -1,0 +1,48 @@
+/**
+ * The import page's side of the import Worker: the file's bytes go to the worker, which runs the
+ * import core (src/lib/import) off the main thread and reports progress, then the analysis.
+ */
+import type { DatasetName, Municipality } from '$lib/types';
+import type { Lang } from '$lib/i18n/catalogue';
+import type { Analysis, AnalyseOptions } from '$lib/import';
+
+export interface AnalyseRequest {
+	bytes: Uint8Array;
+	fileName: string;
+	options: AnalyseOptions;
+	ctx: { activityIds: string[]; municipalities: Municipality[] };
+	lang: Lang;
+}
+
+export type WorkerMessage =
+	| { type: 'progress'; fraction: number; rows?: number }
+	| { type: 'done'; analysis: Analysis }
+	| { type: 'error'; message: string };
+
+export function analyseInWorker(
+	request: AnalyseRequest,
+	onProgress: (fraction: number, rows?: number) => void
+): { result: Promise<Analysis>; cancel: () => void } {
+	const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+	const result = new Promise<Analysis>((resolve, reject) => {
+		worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
+			const m = ev.data;
+			if (m.type === 'progress') onProgress(m.fraction, m.rows);
+			else {
+				worker.terminate();
+				if (m.type === 'done') resolve(m.analysis);
+				else reject(new Error(m.message));
+			}
+		};
+		worker.onerror = (e) => {
+			worker.terminate();
+			reject(new Error(e.message || 'import worker failed'));
+		};
+	});
+	// A copy is transferred: the caller may still need the bytes (re-analysis with a new mapping).
+	const bytes = request.bytes.slice();
+	worker.postMessage({ ...request, bytes }, [bytes.buffer]);
+	return { result, cancel: () => worker.terminate() };
+}
+
+export type { DatasetName };

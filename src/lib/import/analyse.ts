@@ -1,0 +1,102 @@
+import type { DatasetName } from '$lib/types';
+import { isPlanText, parsePlan } from '$lib/plan';
+import type { Analysis, AnalyseOptions, FileProblem, ReadResult } from './types';
+import { readTable } from './read/readTable';
+import { decodeBytes } from './read/decode';
+import { byteProblem } from './read/problems';
+import { detectDataset, mapColumns } from './datasets/fields';
+import { validateRows, type ValidationContext } from './datasets/validate';
+import { detectWide, unpivotWide } from './datasets/wide';
+
+const EMPTY: Omit<Analysis, 'encoding' | 'delimiter'> = {
+	headerRow: 0,
+	header: [],
+	dataset: null,
+	detectedDataset: null,
+	mapping: {},
+	missingRequired: [],
+	unmapped: [],
+	rowCount: 0,
+	rows: [],
+	rowNumbers: [],
+	errors: [],
+	warnings: []
+};
+
+function rejected(problem: FileProblem, base: Partial<Analysis> = {}): Analysis {
+	return { encoding: 'utf-8', delimiter: ',', ...EMPTY, ...base, problem };
+}
+
+/**
+ * What the import page (in a Worker) and the `kov check` CLI show for a file: encoding, delimiter,
+ * header row, dataset, column mapping, every row error — and the valid rows, normalised.
+ */
+export function analyseFile(
+	bytes: Uint8Array,
+	options: AnalyseOptions,
+	ctx: ValidationContext,
+	onProgress?: (fraction: number) => void
+): Analysis {
+	const bp = byteProblem(bytes);
+	if (bp) return rejected(bp);
+	const { text, encoding } = decodeBytes(bytes);
+
+	// The plan's own tab-separated text (seed 001) imports as it is.
+	if ((options.dataset === undefined || options.dataset === 'activities') && isPlanText(text)) {
+		const activities = parsePlan(text);
+		return {
+			...EMPTY,
+			encoding,
+			delimiter: '\t',
+			headerRow: 1,
+			header: ['Nr', 'Tegevus', 'Sihtrühm', 'Väljundid', 'Sihttase', 'Peavastutaja', 'Kaasvastutajad', 'Rahastamine', 'Tähtaeg'],
+			dataset: 'activities',
+			detectedDataset: 'activities',
+			mapping: { activity_id: 0, title: 1, target_group: 2, outputs: 3, target_text: 4, lead_owner: 5, co_owners: 6, funding: 7, deadline: 8 },
+			rowCount: activities.length,
+			rows: activities,
+			rowNumbers: activities.map((_, i) => i + 1)
+		};
+	}
+
+	const read = readTable(text);
+	if ('problem' in read) return rejected(read.problem, { encoding });
+	let table: ReadResult = { ...read, encoding };
+	onProgress?.(0.3);
+
+	const detected = detectDataset(table.header).dataset;
+	const wide = detectWide(table.header);
+	let dataset: DatasetName | null = options.dataset ?? detected ?? (wide ? 'service_levels' : null);
+	const base = {
+		encoding: table.encoding,
+		delimiter: table.delimiter,
+		headerRow: table.headerRow,
+		header: table.header,
+		rowCount: table.rows.length,
+		detectedDataset: detected ?? (wide ? ('service_levels' as const) : null)
+	};
+	if (options.wide) {
+		const long = unpivotWide(table, options.wide);
+		table = { ...table, ...long };
+		dataset = 'service_levels';
+	} else if (wide && dataset === 'service_levels' && mapColumns('service_levels', table.header).missingRequired.length) {
+		return { ...EMPTY, ...base, dataset, wide, warnings: table.warnings };
+	}
+	if (!dataset) return rejected({ code: 'unknown_dataset', params: {} }, base);
+
+	const { mapping, missingRequired, unmapped } = mapColumns(dataset, table.header, options.mapping);
+	const shown = { ...base, dataset, mapping, missingRequired, unmapped };
+	if (missingRequired.length) {
+		return rejected({ code: 'missing_columns', params: { columns: missingRequired.join(', ') } }, { ...EMPTY, ...shown });
+	}
+	const result = validateRows(dataset, table, mapping, ctx, (f) => onProgress?.(0.3 + f * 0.7));
+	onProgress?.(1);
+	return {
+		...shown,
+		rowCount: table.rows.length,
+		rows: result.rows,
+		rowNumbers: result.rowNumbers,
+		errors: result.errors,
+		warnings: [...table.warnings, ...result.warnings]
+	};
+}

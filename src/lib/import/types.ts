@@ -1,0 +1,80 @@
+import type { DatasetName } from '$lib/types';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1257' | 'windows-1252';
+
+export type ProblemCode =
+	| 'empty'
+	| 'binary'
+	| 'html'
+	| 'too_large'
+	| 'no_header'
+	| 'header_only'
+	| 'missing_columns'
+	| 'unknown_dataset'
+	| 'too_many_columns';
+
+/** Why a whole file cannot be imported: one clear message, nothing changes. */
+export interface FileProblem {
+	code: ProblemCode;
+	params: Record<string, string | number>;
+}
+
+/** A problem in one cell: the file row (as a spreadsheet shows it), the column, the value and why. */
+export interface RowIssue {
+	row: number;
+	column: string;
+	value: string;
+	code: string;
+	params: Record<string, string | number>;
+}
+
+export interface ReadResult {
+	encoding: Encoding;
+	delimiter: string;
+	/** 1-based record number of the header row in the file. */
+	headerRow: number;
+	header: string[];
+	rows: string[][];
+	/** 1-based record number in the file of each data row. */
+	rowNumbers: number[];
+	warnings: RowIssue[];
+}
+
+export type ColumnMapping = Record<string, number | null>;
+
+export interface WideOptions {
+	idColumn: number;
+	kind: 'year' | 'indicator';
+	valueColumns: number[];
+	fixed: { year?: number; indicator?: string; domain?: string };
+}
+
+export interface AnalyseOptions {
+	dataset?: DatasetName;
+	mapping?: ColumnMapping;
+	wide?: WideOptions;
+	lang?: 'et' | 'en';
+}
+
+export interface Analysis {
+	fileName?: string;
+	encoding: Encoding;
+	delimiter: string;
+	headerRow: number;
+	header: string[];
+	dataset: DatasetName | null;
+	detectedDataset: DatasetName | null;
+	mapping: ColumnMapping;
+	missingRequired: string[];
+	unmapped: string[];
+	/** Data rows in the file. */
+	rowCount: number;
+	/** The valid rows, normalised for their dataset. */
+	rows: object[];
+	rowNumbers: number[];
+	errors: RowIssue[];
+	warnings: RowIssue[];
+	problem?: FileProblem;
+	/** A wide service-level table that needs unpivoting (suggested columns). */
+	wide?: { kind: 'year' | 'indicator'; idColumn: number; valueColumns: number[] };
+}
