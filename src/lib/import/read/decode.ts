@@ -1,4 +1,5 @@
 import type { Encoding } from '../types';
+import { decodeWindows1252 } from './windows1252';
 
 /**
  * Bytes → text, detecting UTF-8 (with or without BOM), Windows-1257 (Baltic; what Estonian Excel
@@ -14,7 +15,8 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: Encodi
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
 		const encoding = guessSingleByte(bytes);
-		return { text: new TextDecoder(encoding).decode(bytes), encoding };
+		const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+		return { text, encoding };
 	}
 }
 
