@@ -38,13 +38,39 @@ function context() {
 		lat: Number(r.lat) || null,
 		lon: Number(r.lon) || null
 	}));
-	const activityIds = new Set(parsePlan(readFileSync(join(root, 'data/plan-2022-2025.txt'), 'utf8')).map((a) => a.activity_id));
+	const activityIds = new Set(
+		parsePlan(readFileSync(join(root, 'data/plan-2022-2025.txt'), 'utf8')).map((a) => a.activity_id)
+	);
 	return { municipalities, activityIds };
 }
 
 const T = {
-	et: { encoding: 'Kodeering', delimiter: 'Eraldaja', header: 'Päiserida', dataset: 'Andmestik', mapping: 'Veergude vastavus', rows: 'Andmeridu', valid: 'Korras ridu', errors: 'Vead', warnings: 'Hoiatused', ok: 'Fail on importimiseks korras.', none: '—' },
-	en: { encoding: 'Encoding', delimiter: 'Delimiter', header: 'Header row', dataset: 'Dataset', mapping: 'Column mapping', rows: 'Data rows', valid: 'Valid rows', errors: 'Errors', warnings: 'Warnings', ok: 'The file would import cleanly.', none: '—' }
+	et: {
+		encoding: 'Kodeering',
+		delimiter: 'Eraldaja',
+		header: 'Päiserida',
+		dataset: 'Andmestik',
+		mapping: 'Veergude vastavus',
+		rows: 'Andmeridu',
+		valid: 'Korras ridu',
+		errors: 'Vead',
+		warnings: 'Hoiatused',
+		ok: 'Fail on importimiseks korras.',
+		none: '—'
+	},
+	en: {
+		encoding: 'Encoding',
+		delimiter: 'Delimiter',
+		header: 'Header row',
+		dataset: 'Dataset',
+		mapping: 'Column mapping',
+		rows: 'Data rows',
+		valid: 'Valid rows',
+		errors: 'Errors',
+		warnings: 'Warnings',
+		ok: 'The file would import cleanly.',
+		none: '—'
+	}
 };
 
 function check(file: string, args: string[]): number {
@@ -57,7 +83,13 @@ function check(file: string, args: string[]): number {
 	const bytes = new Uint8Array(readFileSync(file));
 	const a = analyseFile(bytes, { dataset: datasetArg as DatasetName | undefined, lang }, context());
 	const exit = a.problem ? 2 : a.errors.length ? 1 : 0;
-	const issue = (i: (typeof a.errors)[number]) => ({ row: i.row, column: i.column, value: i.value, code: i.code, reason: formatIssue(i, lang) });
+	const issue = (i: (typeof a.errors)[number]) => ({
+		row: i.row,
+		column: i.column,
+		value: i.value,
+		code: i.code,
+		reason: formatIssue(i, lang)
+	});
 	if (args.includes('--json')) {
 		const out = {
 			file,
@@ -68,7 +100,9 @@ function check(file: string, args: string[]): number {
 			headerRow: a.headerRow,
 			dataset: a.dataset,
 			detectedDataset: a.detectedDataset,
-			mapping: Object.fromEntries(Object.entries(a.mapping).map(([k, v]) => [k, v === null ? null : a.header[v]])),
+			mapping: Object.fromEntries(
+				Object.entries(a.mapping).map(([k, v]) => [k, v === null ? null : a.header[v]])
+			),
 			unmapped: a.unmapped,
 			rowCount: a.rowCount,
 			validRows: a.rows.length,
@@ -80,16 +114,25 @@ function check(file: string, args: string[]): number {
 	}
 	const t = T[lang];
 	if (a.problem) console.log(`✗ ${formatIssue(a.problem, lang)}`);
-	console.log(`${t.encoding}: ${a.encoding}\n${t.delimiter}: ${JSON.stringify(a.delimiter)}\n${t.header}: ${a.headerRow}\n${t.dataset}: ${a.dataset ?? t.none}`);
+	console.log(
+		`${t.encoding}: ${a.encoding}\n${t.delimiter}: ${JSON.stringify(a.delimiter)}\n${t.header}: ${a.headerRow}\n${t.dataset}: ${a.dataset ?? t.none}`
+	);
 	if (Object.keys(a.mapping).length) {
 		console.log(`${t.mapping}:`);
-		for (const [field, i] of Object.entries(a.mapping)) console.log(`  ${field.padEnd(18)} ← ${i === null ? t.none : a.header[i]}`);
+		for (const [field, i] of Object.entries(a.mapping))
+			console.log(`  ${field.padEnd(18)} ← ${i === null ? t.none : a.header[i]}`);
 	}
 	console.log(`${t.rows}: ${a.rowCount}\n${t.valid}: ${a.rows.length}`);
-	for (const [title, list] of [[t.errors, a.errors], [t.warnings, a.warnings]] as const) {
+	for (const [title, list] of [
+		[t.errors, a.errors],
+		[t.warnings, a.warnings]
+	] as const) {
 		if (!list.length) continue;
 		console.log(`${title} (${list.length}):`);
-		for (const i of list) console.log(`  ${String(i.row).padStart(5)}  ${i.column}  ${JSON.stringify(i.value)}  ${formatIssue(i, lang)}`);
+		for (const i of list)
+			console.log(
+				`  ${String(i.row).padStart(5)}  ${i.column}  ${JSON.stringify(i.value)}  ${formatIssue(i, lang)}`
+			);
 	}
 	if (exit === 0) console.log(t.ok);
 	return exit;
@@ -107,7 +150,9 @@ function read(file: string, args: string[]): number {
 	const quote = (s: string) => (/[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
 	const lines = [r.header, ...r.rows].map((row) => row.map(quote).join(','));
 	writeFileSync(out, lines.join('\n') + '\n', 'utf8');
-	console.error(`${r.rows.length} rows, ${r.header.length} columns (${r.encoding}, delimiter ${JSON.stringify(r.delimiter)}, header row ${r.headerRow}) → ${out}`);
+	console.error(
+		`${r.rows.length} rows, ${r.header.length} columns (${r.encoding}, delimiter ${JSON.stringify(r.delimiter)}, header row ${r.headerRow}) → ${out}`
+	);
 	return 0;
 }
 

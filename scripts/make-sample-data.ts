@@ -27,7 +27,10 @@ const rnd = mulberry32(2022_2025);
 const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
 const csv = (rows: Record<string, unknown>[], columns: string[]) =>
 	Papa.unparse(
-		{ fields: columns, data: rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : r[c]))) },
+		{
+			fields: columns,
+			data: rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : r[c])))
+		},
 		{ newline: '\n' }
 	) + '\n';
 
@@ -48,7 +51,12 @@ const COMMENTS: Record<Status, string[]> = {
 		'Rahastus on ebakindel',
 		'Vastutaja vahetus, tegevus seisab'
 	],
-	done: ['Tehtud', 'Juhend kinnitatud ministri käskkirjaga', 'Eesmärk saavutatud', 'Tulemus esitatud juhtrühmale'],
+	done: [
+		'Tehtud',
+		'Juhend kinnitatud ministri käskkirjaga',
+		'Eesmärk saavutatud',
+		'Tulemus esitatud juhtrühmale'
+	],
 	cancelled: ['Tegevusest loobuti juhtrühma otsusega', 'Asendatud teise tegevusega']
 };
 // Per activity: when it starts, how fast it moves (share of target per year), and its fate.
@@ -83,14 +91,21 @@ for (const a of plan) {
 		else if (fate === 'risk' && year >= 2024) status = 'at_risk';
 		else if (year === start && rnd() < 0.3) status = 'not_started';
 		else status = fate === 'late' && year > deadline && rnd() < 0.4 ? 'at_risk' : 'in_progress';
-		if (status === 'in_progress' || status === 'at_risk') share = Math.min(0.95, share + (fate === 'slow' || fate === 'late' ? 0.15 : 0.35) * (0.6 + rnd() * 0.8));
+		if (status === 'in_progress' || status === 'at_risk')
+			share = Math.min(
+				0.95,
+				share + (fate === 'slow' || fate === 'late' ? 0.15 : 0.35) * (0.6 + rnd() * 0.8)
+			);
 		if (status === 'done') share = fate === 'done' && rnd() < 0.2 ? 1.2 : 1;
 		let actual: number | null;
 		if (a.target_unit === 'binary') actual = status === 'done' ? 1 : status === 'not_started' ? null : 0;
 		else if (status === 'not_started') actual = null;
 		else if (a.target_unit === 'percent') actual = Math.round(target * share * 10) / 10;
 		else actual = Math.round(target * share);
-		const targetOverride = a.activity_id === '2.6.2' ? ({ 2023: 30, 2024: 35, 2025: 40 } as Record<number, number>)[year] ?? null : null;
+		const targetOverride =
+			a.activity_id === '2.6.2'
+				? (({ 2023: 30, 2024: 35, 2025: 40 } as Record<number, number>)[year] ?? null)
+				: null;
 		const month = 1 + Math.floor(rnd() * 3);
 		const day = 5 + Math.floor(rnd() * 20);
 		progressRows.push({
@@ -109,14 +124,25 @@ for (const a of plan) {
 }
 writeFileSync(
 	join(out, 'progress.csv'),
-	csv(progressRows, ['activity_id', 'year', 'status', 'actual_value', 'target_value', 'comment', 'reported_at'])
+	csv(progressRows, [
+		'activity_id',
+		'year',
+		'status',
+		'actual_value',
+		'target_value',
+		'comment',
+		'reported_at'
+	])
 );
 
 // ---------- trainings ----------
-const munis = Papa.parse<Record<string, string>>(readFileSync(join(root, 'data/municipalities.csv'), 'utf8'), {
-	header: true,
-	skipEmptyLines: true
-}).data;
+const munis = Papa.parse<Record<string, string>>(
+	readFileSync(join(root, 'data/municipalities.csv'), 'utf8'),
+	{
+		header: true,
+		skipEmptyLines: true
+	}
+).data;
 const trainings: Record<string, unknown>[] = [];
 const T = (r: Record<string, unknown>) => trainings.push(r);
 // Seed 003: RTK open-government and digital-capability workshops, 2021: 5 trainings, 122 registered,
@@ -189,14 +215,70 @@ seed003.forEach(([m, reg, comp, drop], i) =>
 	})
 );
 const PROGRAMS = [
-	{ program: 'Poliitikakujundamise koolitus KOV ametnikele', topic: 'Poliitikakujundamine', activity: '1.1.5', organiser: 'RTK', years: [2023, 2024, 2025], size: [15, 30] },
-	{ program: 'KOV juhtide arenguprogramm', topic: 'Strateegiline juhtimine', activity: '1.2.1', organiser: 'RM', years: [2022, 2023, 2024], size: [12, 25] },
-	{ program: 'Personalijuhtide võrgustiku koolitus', topic: 'Personalijuhtimine', activity: '1.2.2', organiser: 'ELVL', years: [2022, 2023, 2024, 2025], size: [10, 30] },
-	{ program: 'Personalitöö arendamise programm', topic: 'Personalitöö planeerimine', activity: '1.2.3', organiser: 'ELVL', years: [2023, 2024, 2025], size: [10, 22] },
-	{ program: 'Uute volinike koolitus', topic: 'Volikogu töö', activity: '3.1.2', organiser: 'ELVL', years: [2022, 2022, 2022], size: [25, 60] },
-	{ program: 'Tippjuhtide ühisseminar', topic: 'Juhtimine', activity: '3.1.4', organiser: 'Riigikantselei', years: [2022, 2023, 2024, 2025], size: [8, 18] },
-	{ program: 'Mentorluse ja coachingu töötuba', topic: 'Kaasaegsed õppevormid', activity: '2.5.5', organiser: 'ELVL', years: [2023, 2024], size: [10, 20] },
-	{ program: 'Andmepõhise juhtimise koolitus', topic: 'Andmete kasutamine', activity: '3.3.2.6', organiser: 'Tartu Ülikool', years: [2024, 2025], size: [12, 24] }
+	{
+		program: 'Poliitikakujundamise koolitus KOV ametnikele',
+		topic: 'Poliitikakujundamine',
+		activity: '1.1.5',
+		organiser: 'RTK',
+		years: [2023, 2024, 2025],
+		size: [15, 30]
+	},
+	{
+		program: 'KOV juhtide arenguprogramm',
+		topic: 'Strateegiline juhtimine',
+		activity: '1.2.1',
+		organiser: 'RM',
+		years: [2022, 2023, 2024],
+		size: [12, 25]
+	},
+	{
+		program: 'Personalijuhtide võrgustiku koolitus',
+		topic: 'Personalijuhtimine',
+		activity: '1.2.2',
+		organiser: 'ELVL',
+		years: [2022, 2023, 2024, 2025],
+		size: [10, 30]
+	},
+	{
+		program: 'Personalitöö arendamise programm',
+		topic: 'Personalitöö planeerimine',
+		activity: '1.2.3',
+		organiser: 'ELVL',
+		years: [2023, 2024, 2025],
+		size: [10, 22]
+	},
+	{
+		program: 'Uute volinike koolitus',
+		topic: 'Volikogu töö',
+		activity: '3.1.2',
+		organiser: 'ELVL',
+		years: [2022, 2022, 2022],
+		size: [25, 60]
+	},
+	{
+		program: 'Tippjuhtide ühisseminar',
+		topic: 'Juhtimine',
+		activity: '3.1.4',
+		organiser: 'Riigikantselei',
+		years: [2022, 2023, 2024, 2025],
+		size: [8, 18]
+	},
+	{
+		program: 'Mentorluse ja coachingu töötuba',
+		topic: 'Kaasaegsed õppevormid',
+		activity: '2.5.5',
+		organiser: 'ELVL',
+		years: [2023, 2024],
+		size: [10, 20]
+	},
+	{
+		program: 'Andmepõhise juhtimise koolitus',
+		topic: 'Andmete kasutamine',
+		activity: '3.3.2.6',
+		organiser: 'Tartu Ülikool',
+		years: [2024, 2025],
+		size: [12, 24]
+	}
 ];
 let n = 0;
 for (const p of PROGRAMS) {
@@ -230,23 +312,144 @@ for (const p of PROGRAMS) {
 }
 writeFileSync(
 	join(out, 'trainings.csv'),
-	csv(trainings, ['training_id', 'program', 'topic', 'activity_id', 'organiser', 'start_date', 'end_date', 'municipality', 'registered', 'completed', 'dropped_out', 'satisfaction'])
+	csv(trainings, [
+		'training_id',
+		'program',
+		'topic',
+		'activity_id',
+		'organiser',
+		'start_date',
+		'end_date',
+		'municipality',
+		'registered',
+		'completed',
+		'dropped_out',
+		'satisfaction'
+	])
 );
 
 // ---------- service levels ----------
 const INDICATORS = [
-	{ domain: 'haridus', indicator: 'Kvalifikatsioonile vastavate õpetajate osakaal (%)', unit: '%', hib: true, base: 88, spread: 8, trend: 0.6, size: 0.02 },
-	{ domain: 'haridus', indicator: 'Lasteaiakoha ootejärjekord (laste arv 1000 lapse kohta)', unit: 'arv', hib: false, base: 14, spread: 10, trend: -1, size: 0.2 },
-	{ domain: 'haridus', indicator: 'Põhikooli lõpetanute edasiõppimise määr (%)', unit: '%', hib: true, base: 95, spread: 3, trend: 0.2, size: 0.01 },
-	{ domain: 'sotsiaalhoolekanne', indicator: 'Koduteenuse ootejärjekord (päeva)', unit: 'päeva', hib: false, base: 25, spread: 18, trend: -1.5, size: 0.3 },
-	{ domain: 'sotsiaalhoolekanne', indicator: 'Sotsiaaltöötajaid 1000 elaniku kohta', unit: 'arv', hib: true, base: 0.9, spread: 0.35, trend: 0.03, size: -0.05 },
-	{ domain: 'sotsiaalhoolekanne', indicator: 'Toimetulekutoetuse menetlusaeg (päeva)', unit: 'päeva', hib: false, base: 6, spread: 3, trend: -0.2, size: 0.1 },
-	{ domain: 'ruumiline planeerimine', indicator: 'Kehtiva üldplaneeringu vanus (aastat)', unit: 'aastat', hib: false, base: 7, spread: 5, trend: 1, size: 0 },
-	{ domain: 'ruumiline planeerimine', indicator: 'Ehitusloa menetlusaeg (päeva)', unit: 'päeva', hib: false, base: 24, spread: 9, trend: -0.8, size: 0.15 },
-	{ domain: 'ruumiline planeerimine', indicator: 'Detailplaneeringute menetlusaeg (kuud)', unit: 'kuud', hib: false, base: 14, spread: 6, trend: -0.3, size: 0.2 },
-	{ domain: 'personal', indicator: 'Ametnike koolitustunnid töötaja kohta', unit: 'tundi', hib: true, base: 22, spread: 9, trend: 1.5, size: 0.15 },
-	{ domain: 'personal', indicator: 'Personali voolavus (%)', unit: '%', hib: false, base: 11, spread: 4, trend: -0.2, size: -0.05 },
-	{ domain: 'personal', indicator: 'Arenguvestlustega hõlmatud töötajate osakaal (%)', unit: '%', hib: true, base: 72, spread: 15, trend: 2.5, size: 0.08 }
+	{
+		domain: 'haridus',
+		indicator: 'Kvalifikatsioonile vastavate õpetajate osakaal (%)',
+		unit: '%',
+		hib: true,
+		base: 88,
+		spread: 8,
+		trend: 0.6,
+		size: 0.02
+	},
+	{
+		domain: 'haridus',
+		indicator: 'Lasteaiakoha ootejärjekord (laste arv 1000 lapse kohta)',
+		unit: 'arv',
+		hib: false,
+		base: 14,
+		spread: 10,
+		trend: -1,
+		size: 0.2
+	},
+	{
+		domain: 'haridus',
+		indicator: 'Põhikooli lõpetanute edasiõppimise määr (%)',
+		unit: '%',
+		hib: true,
+		base: 95,
+		spread: 3,
+		trend: 0.2,
+		size: 0.01
+	},
+	{
+		domain: 'sotsiaalhoolekanne',
+		indicator: 'Koduteenuse ootejärjekord (päeva)',
+		unit: 'päeva',
+		hib: false,
+		base: 25,
+		spread: 18,
+		trend: -1.5,
+		size: 0.3
+	},
+	{
+		domain: 'sotsiaalhoolekanne',
+		indicator: 'Sotsiaaltöötajaid 1000 elaniku kohta',
+		unit: 'arv',
+		hib: true,
+		base: 0.9,
+		spread: 0.35,
+		trend: 0.03,
+		size: -0.05
+	},
+	{
+		domain: 'sotsiaalhoolekanne',
+		indicator: 'Toimetulekutoetuse menetlusaeg (päeva)',
+		unit: 'päeva',
+		hib: false,
+		base: 6,
+		spread: 3,
+		trend: -0.2,
+		size: 0.1
+	},
+	{
+		domain: 'ruumiline planeerimine',
+		indicator: 'Kehtiva üldplaneeringu vanus (aastat)',
+		unit: 'aastat',
+		hib: false,
+		base: 7,
+		spread: 5,
+		trend: 1,
+		size: 0
+	},
+	{
+		domain: 'ruumiline planeerimine',
+		indicator: 'Ehitusloa menetlusaeg (päeva)',
+		unit: 'päeva',
+		hib: false,
+		base: 24,
+		spread: 9,
+		trend: -0.8,
+		size: 0.15
+	},
+	{
+		domain: 'ruumiline planeerimine',
+		indicator: 'Detailplaneeringute menetlusaeg (kuud)',
+		unit: 'kuud',
+		hib: false,
+		base: 14,
+		spread: 6,
+		trend: -0.3,
+		size: 0.2
+	},
+	{
+		domain: 'personal',
+		indicator: 'Ametnike koolitustunnid töötaja kohta',
+		unit: 'tundi',
+		hib: true,
+		base: 22,
+		spread: 9,
+		trend: 1.5,
+		size: 0.15
+	},
+	{
+		domain: 'personal',
+		indicator: 'Personali voolavus (%)',
+		unit: '%',
+		hib: false,
+		base: 11,
+		spread: 4,
+		trend: -0.2,
+		size: -0.05
+	},
+	{
+		domain: 'personal',
+		indicator: 'Arenguvestlustega hõlmatud töötajate osakaal (%)',
+		unit: '%',
+		hib: true,
+		base: 72,
+		spread: 15,
+		trend: 2.5,
+		size: 0.08
+	}
 ];
 const sl: Record<string, unknown>[] = [];
 for (const ind of INDICATORS) {
@@ -259,7 +462,12 @@ for (const ind of INDICATORS) {
 			let v = level + ind.trend * (year - 2021) + (rnd() - 0.5) * ind.spread * 0.15;
 			if (ind.unit === '%') v = Math.min(100, Math.max(0, v));
 			else v = Math.max(0, v);
-			const decimals = ind.unit === 'aastat' || ind.unit === 'päeva' ? 0 : ind.indicator.startsWith('Sotsiaaltöötajaid') ? 2 : 1;
+			const decimals =
+				ind.unit === 'aastat' || ind.unit === 'päeva'
+					? 0
+					: ind.indicator.startsWith('Sotsiaaltöötajaid')
+						? 2
+						: 1;
 			sl.push({
 				ehak_code: m.ehak_code,
 				year,
@@ -272,5 +480,10 @@ for (const ind of INDICATORS) {
 		}
 	}
 }
-writeFileSync(join(out, 'service_levels.csv'), csv(sl, ['ehak_code', 'year', 'domain', 'indicator', 'value', 'unit', 'higher_is_better']));
-console.log(`sample: ${progressRows.length} progress rows, ${trainings.length} trainings, ${sl.length} service-level values`);
+writeFileSync(
+	join(out, 'service_levels.csv'),
+	csv(sl, ['ehak_code', 'year', 'domain', 'indicator', 'value', 'unit', 'higher_is_better'])
+);
+console.log(
+	`sample: ${progressRows.length} progress rows, ${trainings.length} trainings, ${sl.length} service-level values`
+);

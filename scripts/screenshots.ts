@@ -10,10 +10,21 @@ import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const [base = 'http://localhost:4173', outDir = 'docs/screenshots', ...rest] = args.filter((a) => a !== '--quick');
+const [base = 'http://localhost:4173', outDir = 'docs/screenshots', ...rest] = args.filter(
+	(a) => a !== '--quick'
+);
 const paths = rest.length
 	? rest
-	: ['/', '/activities', '/activities/2.5.2', '/trainings', '/municipalities', '/import', '/data-quality', '/report'];
+	: [
+			'/',
+			'/activities',
+			'/activities/2.5.2',
+			'/trainings',
+			'/municipalities',
+			'/import',
+			'/data-quality',
+			'/report'
+		];
 const viewports = quick
 	? [{ name: 'desktop', width: 1366, height: 768 }]
 	: [

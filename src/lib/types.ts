@@ -105,4 +105,10 @@ export interface ServiceLevelRow {
 }
 
 export type DatasetName = 'activities' | 'progress' | 'trainings' | 'municipalities' | 'service_levels';
-export const DATASETS: DatasetName[] = ['activities', 'progress', 'trainings', 'municipalities', 'service_levels'];
+export const DATASETS: DatasetName[] = [
+	'activities',
+	'progress',
+	'trainings',
+	'municipalities',
+	'service_levels'
+];

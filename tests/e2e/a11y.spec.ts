@@ -3,7 +3,16 @@ import AxeBuilder from '@axe-core/playwright';
 import { open } from './hooks';
 
 /** axe on every page, both languages, light and dark: no serious or critical violations. */
-const PAGES = ['/', '/activities', '/activities/2.5.2', '/trainings', '/municipalities', '/import', '/data-quality', '/report'];
+const PAGES = [
+	'/',
+	'/activities',
+	'/activities/2.5.2',
+	'/trainings',
+	'/municipalities',
+	'/import',
+	'/data-quality',
+	'/report'
+];
 
 for (const scheme of ['light', 'dark'] as const) {
 	for (const lang of ['et', 'en']) {
@@ -17,7 +26,13 @@ for (const scheme of ['light', 'dark'] as const) {
 				const result = await new AxeBuilder({ page }).analyze();
 				const bad = result.violations
 					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-					.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+					.map(
+						(v) =>
+							`${path}: ${v.id} (${v.impact}) ${v.nodes
+								.slice(0, 3)
+								.map((n) => n.target.join(' '))
+								.join(' | ')}`
+					);
 				expect(bad, bad.join('\n')).toEqual([]);
 			}
 		});

@@ -6,7 +6,10 @@ const F = (name: string) => `tests/fixtures/${name}`;
 
 async function upload(page: Page, file: string) {
 	await page.locator('input[type="file"]').setInputFiles(F(file));
-	await expect(page.locator('[data-import-status]')).not.toHaveAttribute('data-import-status', /idle|reading/);
+	await expect(page.locator('[data-import-status]')).not.toHaveAttribute(
+		'data-import-status',
+		/idle|reading/
+	);
 }
 const status = (page: Page) => page.locator('[data-import-status]');
 
@@ -15,7 +18,9 @@ async function tableSnapshot(page: Page, path: string, id: string) {
 	return [...(await readTable(page, id)).entries()];
 }
 
-test('a ; + decimal comma + BOM + CRLF progress export previews, commits and changes the overview', async ({ page }) => {
+test('a ; + decimal comma + BOM + CRLF progress export previews, commits and changes the overview', async ({
+	page
+}) => {
 	await open(page, '/import');
 	await upload(page, 'progress-et-semicolon-bom-crlf.csv');
 	await expect(status(page)).toHaveAttribute('data-import-status', 'ready');
@@ -25,7 +30,13 @@ test('a ; + decimal comma + BOM + CRLF progress export previews, commits and cha
 	await expect(page.locator('[data-notice="sample-replaced"]')).toBeVisible();
 	const preview = await readTable(page, 'import-preview');
 	expect([...preview.keys()]).toEqual(['2', '3', '4', '5', '6']);
-	expect(preview.get('4')).toMatchObject({ activity_id: '2.5.8', year: '2024', status: 'at_risk', actual_value: '7.5', target_value: '20' });
+	expect(preview.get('4')).toMatchObject({
+		activity_id: '2.5.8',
+		year: '2024',
+		status: 'at_risk',
+		actual_value: '7.5',
+		target_value: '20'
+	});
 	expect(preview.get('5')?.comment).toBe('Digipädevuste programm; 1. etapp');
 	expect(preview.get('3')?.reported_at).toBe('2025-01-20');
 
@@ -34,7 +45,13 @@ test('a ; + decimal comma + BOM + CRLF progress export previews, commits and cha
 	const history = await readTable(page, 'import-history');
 	expect(history.size).toBe(1);
 	const [entry] = [...history.values()];
-	expect(entry).toMatchObject({ dataset: 'progress', file: 'progress-et-semicolon-bom-crlf.csv', rows_added: '5', rows_replaced: '0', rows_rejected: '0' });
+	expect(entry).toMatchObject({
+		dataset: 'progress',
+		file: 'progress-et-semicolon-bom-crlf.csv',
+		rows_added: '5',
+		rows_replaced: '0',
+		rows_rejected: '0'
+	});
 
 	// The sample rows are gone: only the five imported activities are reported for 2024.
 	await open(page, '/?year=2024');
@@ -61,7 +78,9 @@ test('Windows-1257 + tab + title line + quoted newline is read right', async ({ 
 	expect(preview.get('6')?.status).toBe('done');
 });
 
-test('mixed valid and invalid rows: every error named, commit only valid rows on request', async ({ page }) => {
+test('mixed valid and invalid rows: every error named, commit only valid rows on request', async ({
+	page
+}) => {
 	await open(page, '/import');
 	await upload(page, 'progress-mixed-errors.csv');
 	await expect(status(page)).toHaveAttribute('data-import-status', 'has-errors');
@@ -94,7 +113,9 @@ test('mixed valid and invalid rows: every error named, commit only valid rows on
 	expect(entry).toMatchObject({ rows_added: '2', rows_rejected: '5' });
 });
 
-test('re-import replaces by key, undo restores the prior state exactly, and data survive a reload', async ({ page }) => {
+test('re-import replaces by key, undo restores the prior state exactly, and data survive a reload', async ({
+	page
+}) => {
 	const before = await tableSnapshot(page, '/?year=2024', 'attainment-by-direction');
 	await open(page, '/import');
 	await upload(page, 'progress-canonical.csv');
@@ -153,7 +174,9 @@ for (const [file, code] of [
 		await upload(page, file);
 		await expect(status(page)).toHaveAttribute('data-import-status', 'rejected');
 		await expect(page.locator(`[data-problem="${code}"]`)).toBeVisible();
-		await expect(page.locator('[data-action="commit-import"], [data-action="commit-valid-rows"]')).toHaveCount(0);
+		await expect(
+			page.locator('[data-action="commit-import"], [data-action="commit-valid-rows"]')
+		).toHaveCount(0);
 		expect(await tableSnapshot(page, '/?year=2024', 'attainment-by-direction')).toEqual(before);
 	});
 }
@@ -172,7 +195,9 @@ test('error messages follow the language: English reasons with ?lang=en', async 
 	await upload(page, 'trainings-et.csv');
 	await expect(status(page)).toHaveAttribute('data-import-status', 'has-errors');
 	await expect(page.locator('select[name="dataset"]')).toHaveValue('trainings');
-	const reasons = await page.$$eval('table[data-table="import-errors"] [data-col="reason"]', (tds) => tds.map((t) => t.textContent ?? ''));
+	const reasons = await page.$$eval('table[data-table="import-errors"] [data-col="reason"]', (tds) =>
+		tds.map((t) => t.textContent ?? '')
+	);
 	expect(reasons[0]).toContain('"Tartu" is ambiguous: Tartu linn | Tartu vald');
 	expect(reasons[1]).toContain('Completed (25) plus dropped out (8) is more than registered (30)');
 });
@@ -188,7 +213,9 @@ test('a wide service-level table is unpivoted after the user confirms the year c
 	expect(await page.locator('[data-fact="valid-rows"]').getAttribute('data-value')).toBe('9');
 	const rows = await page.$$eval('table[data-table="import-preview"] tbody tr', (trs) =>
 		trs.map((tr) =>
-			['ehak_code', 'year', 'indicator', 'value'].map((c) => tr.querySelector(`[data-col="${c}"]`)?.getAttribute('data-value'))
+			['ehak_code', 'year', 'indicator', 'value'].map((c) =>
+				tr.querySelector(`[data-col="${c}"]`)?.getAttribute('data-value')
+			)
 		)
 	);
 	expect(rows[0]).toEqual(['0784', '2022', 'Koduteenuse ootejärjekord (päeva)', '12.5']);

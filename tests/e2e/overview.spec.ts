@@ -46,7 +46,11 @@ function expected(year: number) {
 			score = target > 0 && r.actual_value !== null ? Math.min(1, Math.max(0, r.actual_value / target)) : 0;
 		}
 		const late =
-			status !== 'done' && status !== 'cancelled' && !a.recurring && a.deadline_year !== null && a.deadline_year < year;
+			status !== 'done' &&
+			status !== 'cancelled' &&
+			!a.recurring &&
+			a.deadline_year !== null &&
+			a.deadline_year < year;
 		return { a, status, score, late };
 	});
 	const group = (list: typeof standings) => {
@@ -61,7 +65,9 @@ function expected(year: number) {
 			not_reported: list.filter((s) => s.status === 'not_reported').length
 		};
 	};
-	const byDirection = new Map([1, 2, 3, 4].map((d) => [String(d), group(standings.filter((s) => s.a.direction === d))]));
+	const byDirection = new Map(
+		[1, 2, 3, 4].map((d) => [String(d), group(standings.filter((s) => s.a.direction === d))])
+	);
 	const owners = new Set(plan.flatMap((a) => a.lead_owners));
 	const byOwner = new Map(
 		[...owners].map((o) => [o, group(standings.filter((s) => s.a.lead_owners.includes(o)))])
@@ -69,7 +75,10 @@ function expected(year: number) {
 	return { byDirection, byOwner };
 }
 
-function expectGroups(actual: Map<string, Record<string, string>>, wanted: ReturnType<typeof expected>['byDirection']) {
+function expectGroups(
+	actual: Map<string, Record<string, string>>,
+	wanted: ReturnType<typeof expected>['byDirection']
+) {
 	expect([...actual.keys()].sort()).toEqual([...wanted.keys()].sort());
 	for (const [key, w] of wanted) {
 		const row = actual.get(key)!;
@@ -83,7 +92,9 @@ function expectGroups(actual: Map<string, Record<string, string>>, wanted: Retur
 
 const latestYear = Math.max(...progress.map((p) => p.year));
 
-test('the overview opens in Estonian on the latest reported year, values match the sample file', async ({ page }) => {
+test('the overview opens in Estonian on the latest reported year, values match the sample file', async ({
+	page
+}) => {
 	await open(page, '/');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'et');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ülevaade');
@@ -129,7 +140,15 @@ test('bad URL parameters show a notice, not a crash', async ({ page }) => {
 
 test('no request leaves the page origin', async ({ page, baseURL }) => {
 	const outside = guardOrigin(page, baseURL!);
-	for (const path of ['/', '/activities', '/trainings', '/municipalities', '/import', '/data-quality', '/report']) {
+	for (const path of [
+		'/',
+		'/activities',
+		'/trainings',
+		'/municipalities',
+		'/import',
+		'/data-quality',
+		'/report'
+	]) {
 		await open(page, path);
 	}
 	expect(outside).toEqual([]);

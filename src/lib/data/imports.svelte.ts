@@ -23,6 +23,7 @@ export const imports = $state<{ history: ImportMeta[]; notice: 'corrupt-state' |
 });
 
 /** All rows of each stored import, kept for undo (replay) without re-reading IndexedDB. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache for undo, not UI state
 const bodies = new Map<string, Pick<ImportRecord, 'columns' | 'owners'>>();
 
 function fullRecords(): ImportRecord[] {

@@ -57,7 +57,13 @@ function numberVector(values: SqlValue[], type: Float64 | Int32): Vector {
 		if (v !== null && v !== undefined) data[i] = Number(v);
 	}
 	return makeVector(
-		makeData({ type, length: values.length, nullCount, nullBitmap: nullCount ? bitmap : undefined, data } as never)
+		makeData({
+			type,
+			length: values.length,
+			nullCount,
+			nullBitmap: nullCount ? bitmap : undefined,
+			data
+		} as never)
 	);
 }
 
@@ -66,7 +72,13 @@ function boolVector(values: SqlValue[]): Vector {
 	const data = new Uint8Array(Math.ceil(values.length / 8));
 	for (let i = 0; i < values.length; i++) if (values[i] === true) data[i >> 3] |= 1 << (i & 7);
 	return makeVector(
-		makeData({ type: new Bool(), length: values.length, nullCount, nullBitmap: nullCount ? bitmap : undefined, data })
+		makeData({
+			type: new Bool(),
+			length: values.length,
+			nullCount,
+			nullBitmap: nullCount ? bitmap : undefined,
+			data
+		})
 	);
 }
 

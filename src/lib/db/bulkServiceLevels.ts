@@ -54,7 +54,9 @@ export function normaliseName(s: string): string {
 const SQL_NORMALISE = (x: string) => `lower(strip_accents(regexp_replace(trim(${x}), '\\s+', ' ', 'g')))`;
 
 /** Every spelling that resolves a municipality: EHAK code with and without zeros, name, bare name. */
-export function municipalityLookup(municipalities: Municipality[]): { key: string; ehak_code: string | null; candidates: string | null }[] {
+export function municipalityLookup(
+	municipalities: Municipality[]
+): { key: string; ehak_code: string | null; candidates: string | null }[] {
 	const byKey = new Map<string, Set<string>>();
 	const add = (key: string, code: string) => {
 		const set = byKey.get(key) ?? new Set<string>();
@@ -92,10 +94,18 @@ export async function validateBulk(
 	municipalities: Municipality[],
 	header: string[],
 	errorLimit = 5000
-): Promise<{ rowCount: number; validCount: number; errors: BulkIssue[]; errorCount: number; errorRows: number }> {
+): Promise<{
+	rowCount: number;
+	validCount: number;
+	errors: BulkIssue[];
+	errorCount: number;
+	errorRows: number;
+}> {
 	const columns = Array.from({ length: o.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
 	const delim = o.delimiter.replace(/'/g, "''");
-	await tx.exec(`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS ${BULK_STAGE};`);
+	await tx.exec(
+		`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS ${BULK_STAGE};`
+	);
 	await tx.exec(
 		`CREATE TEMP TABLE ${RAW} AS SELECT (row_number() OVER () + ${o.headerRow})::INTEGER AS _row, *
 		 FROM read_csv('${o.file.replace(/'/g, "''")}', delim = '${delim}', header = false, skip = ${o.headerRow},
@@ -137,7 +147,7 @@ export async function validateBulk(
 				ELSE true END AS higher_is_better
 		 FROM ${RAW} r LEFT JOIN _bulk_names l ON l.raw IS NOT DISTINCT FROM ${col(m.municipality)}`
 	);
-	const h = (i: number | null | undefined) => (i === null || i === undefined ? '' : header[i] ?? `c${i}`);
+	const h = (i: number | null | undefined) => (i === null || i === undefined ? '' : (header[i] ?? `c${i}`));
 	const checks = `
 		SELECT _row, 1 AS ord, ${lit(h(m.municipality))} AS col, municipality_raw AS value,
 			CASE WHEN candidates IS NOT NULL THEN 'ambiguous_municipality'
@@ -166,11 +176,19 @@ export async function validateBulk(
 		`SELECT (SELECT count(*) FROM ${BULK_STAGE})::INTEGER AS rows, (SELECT count(*) FROM _bulk_errors)::INTEGER AS errors,
 		 (SELECT count(DISTINCT _row) FROM _bulk_errors)::INTEGER AS error_rows`
 	);
-	const errors = await tx.query<{ _row: number; col: string; value: string | null; code: string; candidates: string | null }>(
+	const errors = await tx.query<{
+		_row: number;
+		col: string;
+		value: string | null;
+		code: string;
+		candidates: string | null;
+	}>(
 		`SELECT _row, col, value, code, candidates FROM _bulk_errors ORDER BY _row, ord LIMIT ${Math.max(0, errorLimit | 0)}`
 	);
 	await tx.exec(`DELETE FROM ${BULK_STAGE} WHERE _row IN (SELECT _row FROM _bulk_errors)`);
-	await tx.exec(`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS _bulk_names;`);
+	await tx.exec(
+		`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS _bulk_names;`
+	);
 	return {
 		rowCount: counts.rows,
 		validCount: counts.rows - counts.error_rows,

@@ -57,7 +57,10 @@ function keyMatch(dataset: DatasetName, a: string, b: string): string {
 }
 
 /** Apply one import; returns how many rows it added and how many existing rows it replaced. */
-export async function applyImport(tx: Connector, record: ImportRecord): Promise<{ added: number; replaced: number }> {
+export async function applyImport(
+	tx: Connector,
+	record: ImportRecord
+): Promise<{ added: number; replaced: number }> {
 	const table = ident(record.dataset);
 	const cols = dataColumns(record.dataset);
 	if (SAMPLE_DATASETS.includes(record.dataset)) await tx.exec(`DELETE FROM ${table} WHERE source = 'sample'`);
@@ -85,9 +88,7 @@ export async function applyImport(tx: Connector, record: ImportRecord): Promise<
 			[record.id]
 		);
 		if (record.dataset === 'activities' && record.owners) {
-			await tx.exec(
-				`DELETE FROM activity_owners WHERE activity_id IN (SELECT activity_id FROM ${stage})`
-			);
+			await tx.exec(`DELETE FROM activity_owners WHERE activity_id IN (SELECT activity_id FROM ${stage})`);
 			await tx.insertColumns('activity_owners', TABLES.activity_owners, record.owners);
 		}
 		const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::INTEGER AS total FROM ${stage}`);
@@ -108,7 +109,11 @@ export async function resetDataset(tx: Connector, dataset: DatasetName): Promise
 }
 
 /** Rebuild one dataset from the defaults plus the given imports, in order (undo = replay without it). */
-export async function rebuildDataset(tx: Connector, dataset: DatasetName, records: ImportRecord[]): Promise<void> {
+export async function rebuildDataset(
+	tx: Connector,
+	dataset: DatasetName,
+	records: ImportRecord[]
+): Promise<void> {
 	await resetDataset(tx, dataset);
 	for (const r of records) if (r.dataset === dataset) await applyImport(tx, r);
 }

@@ -12,7 +12,9 @@ function plain(v: unknown): SqlValue {
 	return v as SqlValue;
 }
 
-export async function createNodeConnector(): Promise<Connector & { close(): void; transaction<T>(w: (tx: Connector) => Promise<T>): Promise<T> }> {
+export async function createNodeConnector(): Promise<
+	Connector & { close(): void; transaction<T>(w: (tx: Connector) => Promise<T>): Promise<T> }
+> {
 	const instance = await DuckDBInstance.create(':memory:');
 	const conn: DuckDBConnection = await instance.connect();
 
@@ -29,7 +31,11 @@ export async function createNodeConnector(): Promise<Connector & { close(): void
 		async exec(sql: string): Promise<void> {
 			await conn.run(sql);
 		},
-		async insertColumns(table: string, columns: ColumnSpec[], data: Record<string, SqlValue[]>): Promise<void> {
+		async insertColumns(
+			table: string,
+			columns: ColumnSpec[],
+			data: Record<string, SqlValue[]>
+		): Promise<void> {
 			const n = data[columns[0].name]?.length ?? 0;
 			const placeholders = `(${columns.map(() => '?').join(', ')})`;
 			const names = columns.map((c) => ident(c.name)).join(', ');

@@ -2,7 +2,11 @@ import type { Activity } from '$lib/types';
 import type { SqlValue } from './connector';
 
 /** Row objects → column arrays in the table's order, for `Connector.insertColumns`. */
-export function toColumns<T extends object>(rows: T[], names: string[], extra: Record<string, SqlValue> = {}) {
+export function toColumns<T extends object>(
+	rows: T[],
+	names: string[],
+	extra: Record<string, SqlValue> = {}
+) {
 	const out: Record<string, SqlValue[]> = {};
 	for (const n of names) out[n] = new Array(rows.length);
 	rows.forEach((row, i) => {

@@ -15,7 +15,10 @@ export function svgText(svg: SVGSVGElement): string {
 	const clone = svg.cloneNode(true) as SVGSVGElement;
 	clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	const style = getComputedStyle(svg);
-	clone.setAttribute('style', `background:${style.backgroundColor || 'white'};font-family:${style.fontFamily}`);
+	clone.setAttribute(
+		'style',
+		`background:${style.backgroundColor || 'white'};font-family:${style.fontFamily}`
+	);
 	return new XMLSerializer().serializeToString(clone);
 }
 

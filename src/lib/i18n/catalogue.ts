@@ -11,7 +11,16 @@ import { report } from './messages/report';
  * The message catalogue: Estonian (default) and English. Each area keeps its strings in
  * messages/<area>.ts; a key missing from the English side fails the type check below.
  */
-const areas = [common, overview, activities, trainings, municipalities, importPage, dataQuality, report] as const;
+const areas = [
+	common,
+	overview,
+	activities,
+	trainings,
+	municipalities,
+	importPage,
+	dataQuality,
+	report
+] as const;
 
 export type Lang = 'et' | 'en';
 export const LANGS: Lang[] = ['et', 'en'];

@@ -28,5 +28,7 @@ export function formatDate(iso: string | null | undefined, lang: Lang): string {
 }
 
 export function formatDateTime(iso: string, lang: Lang): string {
-	return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+	return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(
+		new Date(iso)
+	);
 }

@@ -49,10 +49,30 @@ export function analyseFile(
 			encoding,
 			delimiter: '\t',
 			headerRow: 1,
-			header: ['Nr', 'Tegevus', 'Sihtrühm', 'Väljundid', 'Sihttase', 'Peavastutaja', 'Kaasvastutajad', 'Rahastamine', 'Tähtaeg'],
+			header: [
+				'Nr',
+				'Tegevus',
+				'Sihtrühm',
+				'Väljundid',
+				'Sihttase',
+				'Peavastutaja',
+				'Kaasvastutajad',
+				'Rahastamine',
+				'Tähtaeg'
+			],
 			dataset: 'activities',
 			detectedDataset: 'activities',
-			mapping: { activity_id: 0, title: 1, target_group: 2, outputs: 3, target_text: 4, lead_owner: 5, co_owners: 6, funding: 7, deadline: 8 },
+			mapping: {
+				activity_id: 0,
+				title: 1,
+				target_group: 2,
+				outputs: 3,
+				target_text: 4,
+				lead_owner: 5,
+				co_owners: 6,
+				funding: 7,
+				deadline: 8
+			},
 			rowCount: activities.length,
 			rows: activities,
 			rowNumbers: activities.map((_, i) => i + 1)
@@ -79,7 +99,11 @@ export function analyseFile(
 		const long = unpivotWide(table, options.wide);
 		table = { ...table, ...long };
 		dataset = 'service_levels';
-	} else if (wide && dataset === 'service_levels' && mapColumns('service_levels', table.header).missingRequired.length) {
+	} else if (
+		wide &&
+		dataset === 'service_levels' &&
+		mapColumns('service_levels', table.header).missingRequired.length
+	) {
 		return { ...EMPTY, ...base, dataset, wide, warnings: table.warnings };
 	}
 	if (!dataset) return rejected({ code: 'unknown_dataset', params: {} }, base);
@@ -87,7 +111,10 @@ export function analyseFile(
 	const { mapping, missingRequired, unmapped } = mapColumns(dataset, table.header, options.mapping);
 	const shown = { ...base, dataset, mapping, missingRequired, unmapped };
 	if (missingRequired.length) {
-		return rejected({ code: 'missing_columns', params: { columns: missingRequired.join(', ') } }, { ...EMPTY, ...shown });
+		return rejected(
+			{ code: 'missing_columns', params: { columns: missingRequired.join(', ') } },
+			{ ...EMPTY, ...shown }
+		);
 	}
 	const result = validateRows(dataset, table, mapping, ctx, (f) => onProgress?.(0.3 + f * 0.7));
 	onProgress?.(1);

@@ -4,10 +4,22 @@ export { analyseFile } from './analyse';
 export { readTable, detectDelimiter, detectHeaderRow, DELIMITERS } from './read/readTable';
 export { decodeBytes } from './read/decode';
 export { MAX_FILE_BYTES, MAX_COLUMNS, byteProblem, isHtml } from './read/problems';
-export { parseNumber, parseInteger, parseDate, parseBoolean, parsePercent, normalizeHeader } from './read/values';
+export {
+	parseNumber,
+	parseInteger,
+	parseDate,
+	parseBoolean,
+	parsePercent,
+	normalizeHeader
+} from './read/values';
 export { DATASET_FIELDS, mapColumns, detectDataset, type FieldDef, type FieldType } from './datasets/fields';
 export { parseStatus } from './datasets/status';
-export { resolveMunicipality, municipalityKeys, normaliseName, type Resolution } from './datasets/municipality';
+export {
+	resolveMunicipality,
+	municipalityKeys,
+	normaliseName,
+	type Resolution
+} from './datasets/municipality';
 export { validateRows, YEAR_RANGE, type ValidationContext } from './datasets/validate';
 export { detectWide, unpivotWide } from './datasets/wide';
 export { formatIssue, ISSUE_CODES } from './messages';

@@ -14,12 +14,18 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Fail on HTML-leht, mitte CSV (näiteks veebilehelt salvestatud). Ekspordi andmed CSV-na.',
 		en: 'The file is an HTML page, not CSV (for example saved from a web page). Export the data as CSV.'
 	},
-	too_large: { et: 'Fail on liiga suur (suurim lubatud {size}).', en: 'The file is too large (the limit is {size}).' },
+	too_large: {
+		et: 'Fail on liiga suur (suurim lubatud {size}).',
+		en: 'The file is too large (the limit is {size}).'
+	},
 	no_header: {
 		et: 'Failist ei leitud päiserida (veergude nimesid). Esimesel real peavad olema veergude nimed.',
 		en: 'No header row (column names) was found in the file. The column names must be on the first row.'
 	},
-	header_only: { et: 'Failis on ainult päiserida, andmeridu pole.', en: 'The file has a header row but no data rows.' },
+	header_only: {
+		et: 'Failis on ainult päiserida, andmeridu pole.',
+		en: 'The file has a header row but no data rows.'
+	},
 	missing_columns: {
 		et: 'Kohustuslik veerg puudub: {columns}. Vali allpool, milline faili veerg seda sisaldab.',
 		en: 'A required column is missing: {columns}. Choose below which column of the file holds it.'
@@ -28,7 +34,10 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Päiste järgi ei tunne andmestikku ära. Vali andmestik käsitsi.',
 		en: 'The dataset could not be recognised from the headers. Choose the dataset yourself.'
 	},
-	too_many_columns: { et: 'Failis on liiga palju veerge ({n}; lubatud {max}).', en: 'The file has too many columns ({n}; the limit is {max}).' },
+	too_many_columns: {
+		et: 'Failis on liiga palju veerge ({n}; lubatud {max}).',
+		en: 'The file has too many columns ({n}; the limit is {max}).'
+	},
 	missing_value: { et: 'Kohustuslik väärtus puudub.', en: 'A required value is missing.' },
 	unknown_activity: {
 		et: 'Tegevust „{value}“ tegevuskavas pole.',
@@ -38,7 +47,10 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Tegevust „{value}“ tegevuskavas pole; koolitus imporditakse ilma tegevuseta.',
 		en: 'There is no activity "{value}" in the plan; the training is imported without a link.'
 	},
-	invalid_activity_id: { et: '„{value}“ ei ole tegevuse number (nt 2.5.1).', en: '"{value}" is not an activity number (e.g. 2.5.1).' },
+	invalid_activity_id: {
+		et: '„{value}“ ei ole tegevuse number (nt 2.5.1).',
+		en: '"{value}" is not an activity number (e.g. 2.5.1).'
+	},
 	unknown_status: {
 		et: `Tundmatu staatus „{value}“. Lubatud: ${ACCEPTED_STATUSES_ET}.`,
 		en: `Unknown status "{value}". Accepted: ${ACCEPTED_STATUSES_EN}.`
@@ -49,17 +61,35 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		en: 'The year {value} is impossible (allowed {min}–{max}).'
 	},
 	invalid_number: { et: '„{value}“ ei ole arv.', en: '"{value}" is not a number.' },
-	invalid_count: { et: '„{value}“ ei ole mittenegatiivne täisarv.', en: '"{value}" is not a whole number ≥ 0.' },
+	invalid_count: {
+		et: '„{value}“ ei ole mittenegatiivne täisarv.',
+		en: '"{value}" is not a whole number ≥ 0.'
+	},
 	invalid_date: {
 		et: '„{value}“ ei ole kuupäev (pp.kk.aaaa või aaaa-kk-pp).',
 		en: '"{value}" is not a date (dd.mm.yyyy or yyyy-mm-dd).'
 	},
-	invalid_percent: { et: '„{value}“ ei ole protsent vahemikus 0–100.', en: '"{value}" is not a percentage between 0 and 100.' },
+	invalid_percent: {
+		et: '„{value}“ ei ole protsent vahemikus 0–100.',
+		en: '"{value}" is not a percentage between 0 and 100.'
+	},
 	invalid_boolean: { et: '„{value}“ ei ole jah/ei väärtus.', en: '"{value}" is not a yes/no value.' },
-	invalid_ehak_code: { et: '„{value}“ ei ole EHAK-kood (4 numbrit).', en: '"{value}" is not an EHAK code (4 digits).' },
-	invalid_type: { et: 'Tüüp peab olema „linn“ või „vald“, mitte „{value}“.', en: 'The type must be "linn" or "vald", not "{value}".' },
-	invalid_unit: { et: 'Ühik peab olema count, percent või binary.', en: 'The unit must be count, percent or binary.' },
-	end_before_start: { et: 'Lõppkuupäev on enne alguskuupäeva ({start}).', en: 'The end date is before the start date ({start}).' },
+	invalid_ehak_code: {
+		et: '„{value}“ ei ole EHAK-kood (4 numbrit).',
+		en: '"{value}" is not an EHAK code (4 digits).'
+	},
+	invalid_type: {
+		et: 'Tüüp peab olema „linn“ või „vald“, mitte „{value}“.',
+		en: 'The type must be "linn" or "vald", not "{value}".'
+	},
+	invalid_unit: {
+		et: 'Ühik peab olema count, percent või binary.',
+		en: 'The unit must be count, percent or binary.'
+	},
+	end_before_start: {
+		et: 'Lõppkuupäev on enne alguskuupäeva ({start}).',
+		en: 'The end date is before the start date ({start}).'
+	},
 	completed_exceeds_registered: {
 		et: 'Läbinuid ({completed}) ja katkestajaid ({dropped_out}) on kokku rohkem kui registreerunuid ({registered}).',
 		en: 'Completed ({completed}) plus dropped out ({dropped_out}) is more than registered ({registered}).'
@@ -68,13 +98,22 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: '„{value}“ on mitmetähenduslik: {candidates}. Kirjuta „linn“ või „vald“ või EHAK-kood.',
 		en: '"{value}" is ambiguous: {candidates}. Write "linn" or "vald", or the EHAK code.'
 	},
-	unknown_municipality: { et: 'Omavalitsust „{value}“ ei leitud.', en: 'No municipality "{value}" was found.' },
+	unknown_municipality: {
+		et: 'Omavalitsust „{value}“ ei leitud.',
+		en: 'No municipality "{value}" was found.'
+	},
 	duplicate_key: {
 		et: 'Sama võtmega rida on failis juba real {first}.',
 		en: 'A row with the same key is already in the file on row {first}.'
 	},
-	footnote_dropped: { et: 'Joonealune rida jäeti välja: „{value}“.', en: 'A footnote line was left out: "{value}".' },
-	extra_fields: { et: 'Real on {n} lisavälja päise järel; need jäeti välja.', en: 'The row has {n} extra fields after the header; they were left out.' }
+	footnote_dropped: {
+		et: 'Joonealune rida jäeti välja: „{value}“.',
+		en: 'A footnote line was left out: "{value}".'
+	},
+	extra_fields: {
+		et: 'Real on {n} lisavälja päise järel; need jäeti välja.',
+		en: 'The row has {n} extra fields after the header; they were left out.'
+	}
 };
 
 export function formatIssue(issue: Pick<RowIssue, 'code' | 'params'> | FileProblem, lang: Lang): string {

@@ -56,12 +56,17 @@ export function activityScore(report: ProgressRow | null, planTarget: number): n
 	if (report.status === 'cancelled') return null;
 	if (report.status === 'done') return 1;
 	const target = report.target_value ?? planTarget;
-	if (target > 0 && report.actual_value !== null) return Math.min(1, Math.max(0, report.actual_value / target));
+	if (target > 0 && report.actual_value !== null)
+		return Math.min(1, Math.max(0, report.actual_value / target));
 	return 0;
 }
 
 /** Late = not done, not cancelled, deadline_year < Y; recurring activities are never late by deadline alone. */
-export function isLate(status: DisplayStatus, activity: Pick<Activity, 'deadline_year' | 'recurring'>, asOfYear: number) {
+export function isLate(
+	status: DisplayStatus,
+	activity: Pick<Activity, 'deadline_year' | 'recurring'>,
+	asOfYear: number
+) {
 	if (status === 'done' || status === 'cancelled') return false;
 	if (activity.recurring || activity.deadline_year === null) return false;
 	return activity.deadline_year < asOfYear;
@@ -124,7 +129,10 @@ export function attainmentByDirection(standings: ActivityStanding[]): Attainment
 }
 
 /** Owner attainment: each lead owner (or co-owner) counts the activity fully. Sorted best first. */
-export function attainmentByOwner(standings: ActivityStanding[], role: 'lead' | 'co' = 'lead'): AttainmentGroup[] {
+export function attainmentByOwner(
+	standings: ActivityStanding[],
+	role: 'lead' | 'co' = 'lead'
+): AttainmentGroup[] {
 	const owners = new Map<string, ActivityStanding[]>();
 	for (const s of standings) {
 		for (const org of role === 'lead' ? s.lead_owners : s.co_owner_orgs) {

@@ -5,11 +5,17 @@ export const ORGANISATIONS: Record<string, { et: string; en: string }> = {
 	KeM: { et: 'Keskkonnaministeerium', en: 'Ministry of the Environment' },
 	KuM: { et: 'Kultuuriministeerium', en: 'Ministry of Culture' },
 	MeM: { et: 'Maaeluministeerium', en: 'Ministry of Rural Affairs' },
-	MKM: { et: 'Majandus- ja Kommunikatsiooniministeerium', en: 'Ministry of Economic Affairs and Communications' },
+	MKM: {
+		et: 'Majandus- ja Kommunikatsiooniministeerium',
+		en: 'Ministry of Economic Affairs and Communications'
+	},
 	SiM: { et: 'Siseministeerium', en: 'Ministry of the Interior' },
 	SoM: { et: 'Sotsiaalministeerium', en: 'Ministry of Social Affairs' },
 	JuM: { et: 'Justiitsministeerium', en: 'Ministry of Justice' },
-	ELVL: { et: 'Eesti Linnade ja Valdade Liit', en: 'Association of Estonian Cities and Rural Municipalities' },
+	ELVL: {
+		et: 'Eesti Linnade ja Valdade Liit',
+		en: 'Association of Estonian Cities and Rural Municipalities'
+	},
 	RTK: { et: 'Riigi Tugiteenuste Keskus', en: 'State Shared Service Centre' },
 	RK: { et: 'Riigikantselei', en: 'Government Office' },
 	Ministeeriumid: { et: 'Ministeeriumid (koondina)', en: 'Ministries (collectively)' },

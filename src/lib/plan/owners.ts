@@ -41,7 +41,8 @@ function entryOrganisations(entry: string): string[] {
 	}
 	// `RK Tippjuhtide Kompetentsikeskus`: a known code followed by a unit name.
 	const firstWord = head.split(/\s+/)[0];
-	if (knownOrganisation(head) === null && knownOrganisation(firstWord) !== null) return [canonicalCode(firstWord)];
+	if (knownOrganisation(head) === null && knownOrganisation(firstWord) !== null)
+		return [canonicalCode(firstWord)];
 	return [canonicalCode(head)];
 }
 

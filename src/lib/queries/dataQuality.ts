@@ -26,7 +26,13 @@ export async function loadQualityWarnings(conn: Connector): Promise<QualityWarni
 		'SELECT activity_id, deadline FROM activities WHERE deadline_year IS NULL ORDER BY seq'
 	);
 	for (const r of noDeadline)
-		out.push({ key: `deadline:${r.activity_id}`, kind: 'missing_deadline', dataset: 'activities', subject: r.activity_id, value: r.deadline });
+		out.push({
+			key: `deadline:${r.activity_id}`,
+			kind: 'missing_deadline',
+			dataset: 'activities',
+			subject: r.activity_id,
+			value: r.deadline
+		});
 
 	const owners = await conn.query<{ activity_id: string; org: string; role: string }>(
 		'SELECT o.activity_id, o.org, o.role FROM activity_owners o JOIN activities a USING (activity_id) ORDER BY a.seq, o.role, o.org'
@@ -44,7 +50,13 @@ export async function loadQualityWarnings(conn: Connector): Promise<QualityWarni
 		"SELECT activity_id, target_text FROM activities WHERE target_unit = 'binary' ORDER BY seq"
 	);
 	for (const r of binary)
-		out.push({ key: `target:${r.activity_id}`, kind: 'binary_target', dataset: 'activities', subject: r.activity_id, value: r.target_text });
+		out.push({
+			key: `target:${r.activity_id}`,
+			kind: 'binary_target',
+			dataset: 'activities',
+			subject: r.activity_id,
+			value: r.target_text
+		});
 
 	const trainings = await conn.query<{ program: string; activity_id: string }>(
 		`SELECT DISTINCT program, activity_id FROM trainings

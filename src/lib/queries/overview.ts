@@ -70,9 +70,14 @@ export async function loadOverview(
 	const byDirection = await run<GroupRow>(conn, attainmentByDirectionSql({ owner: filter.owner }), year, {
 		owner: filter.owner
 	});
-	const byOwner = await run<GroupRow>(conn, attainmentByOwnerSql('lead', { direction: filter.direction }), year, {
-		direction: filter.direction
-	});
+	const byOwner = await run<GroupRow>(
+		conn,
+		attainmentByOwnerSql('lead', { direction: filter.direction }),
+		year,
+		{
+			direction: filter.direction
+		}
+	);
 	const statusMix = await run<Overview['statusMix'][number]>(conn, statusMixSql(filter), year, filter);
 	const standings = await run<StandingRow>(conn, standingsSql(filter), year, filter);
 	return { totals, byDirection, byOwner, statusMix, standings };

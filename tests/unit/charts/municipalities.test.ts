@@ -5,7 +5,7 @@ import { municipalityDotMap, type MapPoint } from '../../../src/lib/charts/dotMa
 import { municipalityTrend, type TrendPoint } from '../../../src/lib/charts/trend';
 import { municipalityCompare, type CompareCell } from '../../../src/lib/charts/smallMultiples';
 import { SEQUENTIAL_SCHEME, UI_COLORS } from '../../../src/lib/charts/palette';
-import estonia from '../../../src/lib/geo/estonia.json';
+import estonia from '../../../data/geo/estonia.json';
 
 /** The parts of a Plot mark these tests read (Plot keeps channels on the mark instance). */
 interface MarkLike {
@@ -56,7 +56,9 @@ describe('municipalityRanking(rows, opts)', () => {
 	it('highlights the selected municipality, keeps its peers in the bar colour and mutes the rest', () => {
 		const o = municipalityRanking(rows, { scheme: 'light', axisLabel: 'x', selected: '0141', format: fmt });
 		const bars = marks(o)[0];
-		const fills = Object.fromEntries(bars.data.map((d) => [(d as RankingBar).ehak_code, channel(bars, 'fill', d)]));
+		const fills = Object.fromEntries(
+			bars.data.map((d) => [(d as RankingBar).ehak_code, channel(bars, 'fill', d)])
+		);
 		expect(fills).toEqual({
 			'0784': light.bar,
 			'0198': light['bar-muted'],
@@ -72,7 +74,12 @@ describe('municipalityRanking(rows, opts)', () => {
 	});
 
 	it('draws the peer median as a rule only for a selected municipality', () => {
-		const without = municipalityRanking(rows, { scheme: 'light', axisLabel: 'x', peerMedian: 6, format: fmt });
+		const without = municipalityRanking(rows, {
+			scheme: 'light',
+			axisLabel: 'x',
+			peerMedian: 6,
+			format: fmt
+		});
 		const withSel = municipalityRanking(rows, {
 			scheme: 'light',
 			axisLabel: 'x',
@@ -129,9 +136,20 @@ describe('municipalityDotMap(points, opts)', () => {
 	});
 
 	it('uses the sequential scheme with a legend, reversed when lower values are better', () => {
-		const higher = municipalityDotMap(points, { ...base, higherIsBetter: true }).color as Record<string, unknown>;
-		const lower = municipalityDotMap(points, { ...base, higherIsBetter: false }).color as Record<string, unknown>;
-		expect(higher).toMatchObject({ scheme: SEQUENTIAL_SCHEME, reverse: false, legend: true, label: 'Näitaja (%)' });
+		const higher = municipalityDotMap(points, { ...base, higherIsBetter: true }).color as Record<
+			string,
+			unknown
+		>;
+		const lower = municipalityDotMap(points, { ...base, higherIsBetter: false }).color as Record<
+			string,
+			unknown
+		>;
+		expect(higher).toMatchObject({
+			scheme: SEQUENTIAL_SCHEME,
+			reverse: false,
+			legend: true,
+			label: 'Näitaja (%)'
+		});
 		expect(lower.reverse).toBe(true);
 	});
 

@@ -61,12 +61,31 @@ describe('municipalityLookup(municipalities)', () => {
 
 describe('validateBulk(tx, options) — service levels through DuckDB', () => {
 	it('reads decimal commas, thousands spaces and names, keeping file row numbers', async () => {
-		const r = await run(['Rae vald;2024;Haridus;Õpilasi;1 234,5;arv', 'Tallinn;2023;Haridus;Õpilasi;12,5;arv'], true);
+		const r = await run(
+			['Rae vald;2024;Haridus;Õpilasi;1 234,5;arv', 'Tallinn;2023;Haridus;Õpilasi;12,5;arv'],
+			true
+		);
 		expect(r).toMatchObject({ rowCount: 2, validCount: 2, errorCount: 0 });
 		const rows = await conn.query(BULK_SELECT);
 		expect(rows).toEqual([
-			{ ehak_code: '0653', year: 2024, domain: 'Haridus', indicator: 'Õpilasi', value: 1234.5, unit: 'arv', higher_is_better: true },
-			{ ehak_code: '0784', year: 2023, domain: 'Haridus', indicator: 'Õpilasi', value: 12.5, unit: 'arv', higher_is_better: true }
+			{
+				ehak_code: '0653',
+				year: 2024,
+				domain: 'Haridus',
+				indicator: 'Õpilasi',
+				value: 1234.5,
+				unit: 'arv',
+				higher_is_better: true
+			},
+			{
+				ehak_code: '0784',
+				year: 2023,
+				domain: 'Haridus',
+				indicator: 'Õpilasi',
+				value: 12.5,
+				unit: 'arv',
+				higher_is_better: true
+			}
 		]);
 	});
 

@@ -55,14 +55,22 @@ afterEach(() => conn.close());
 
 describe('applyImport(tx, record)', () => {
 	it('removes the shipped sample rows of the dataset on the first real import', async () => {
-		const r = await applyImport(conn, record('a', 'progress', progress([{ activity_id: '2.5.2', year: 2024 }])));
+		const r = await applyImport(
+			conn,
+			record('a', 'progress', progress([{ activity_id: '2.5.2', year: 2024 }]))
+		);
 		expect(r).toEqual({ added: 1, replaced: 0 });
-		expect(await progressTable()).toEqual([{ activity_id: '2.5.2', year: 2024, status: 'in_progress', source: 'a' }]);
+		expect(await progressTable()).toEqual([
+			{ activity_id: '2.5.2', year: 2024, status: 'in_progress', source: 'a' }
+		]);
 	});
 
 	it('replaces by (activity_id, year) instead of duplicating', async () => {
 		await applyImport(conn, record('a', 'progress', progress([{ year: 2023 }, { year: 2024 }])));
-		const r = await applyImport(conn, record('b', 'progress', progress([{ year: 2024, status: 'done' }, { year: 2025 }])));
+		const r = await applyImport(
+			conn,
+			record('b', 'progress', progress([{ year: 2024, status: 'done' }, { year: 2025 }]))
+		);
 		expect(r).toEqual({ added: 1, replaced: 1 });
 		expect((await progressTable()).map((x) => `${x.year}:${x.status}:${x.source}`)).toEqual([
 			'2023:in_progress:a',
@@ -74,7 +82,9 @@ describe('applyImport(tx, record)', () => {
 	it('numbers imported rows after every existing row, so a re-import wins ties', async () => {
 		await applyImport(conn, record('a', 'progress', progress([{ year: 2023 }, { activity_id: '1.1.2' }])));
 		await applyImport(conn, record('b', 'progress', progress([{ activity_id: '1.1.3' }])));
-		const rows = await conn.query<{ activity_id: string; seq: number }>('SELECT activity_id, seq FROM progress ORDER BY seq');
+		const rows = await conn.query<{ activity_id: string; seq: number }>(
+			'SELECT activity_id, seq FROM progress ORDER BY seq'
+		);
 		expect(rows.map((r) => r.activity_id)).toEqual(['1.1.1', '1.1.2', '1.1.3']);
 	});
 
@@ -91,7 +101,9 @@ describe('applyImport(tx, record)', () => {
 		await applyImport(conn, record('a', 'service_levels', [sl(80)]));
 		const r = await applyImport(conn, record('b', 'service_levels', [sl(null)]));
 		expect(r).toEqual({ added: 0, replaced: 1 });
-		expect(await conn.query('SELECT value, source FROM service_levels')).toEqual([{ value: null, source: 'b' }]);
+		expect(await conn.query('SELECT value, source FROM service_levels')).toEqual([
+			{ value: null, source: 'b' }
+		]);
 	});
 });
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Feature, MultiPolygon, Position } from 'geojson';
-import estonia from '../../../src/lib/geo/estonia.json';
+import estonia from '../../../data/geo/estonia.json';
 
 const outline = estonia as unknown as Feature<MultiPolygon>;
 const municipalities = Papa.parse<Record<string, string>>(readFileSync('data/municipalities.csv', 'utf8'), {
@@ -33,7 +33,7 @@ function kmToOutline([x, y]: Position): number {
 	return best;
 }
 
-describe('src/lib/geo/estonia.json (scripts/make-estonia-outline.ts)', () => {
+describe('data/geo/estonia.json (scripts/make-estonia-outline.ts)', () => {
 	it('is Estonia (ISO 3166 numeric 233) as a MultiPolygon with the mainland and the large islands', () => {
 		expect(outline.id).toBe('233');
 		expect(outline.geometry.type).toBe('MultiPolygon');

@@ -14,10 +14,13 @@ import {
 import { parsePlan } from '../../../src/lib/plan/parsePlan';
 import type { Municipality } from '../../../src/lib/types';
 
-const municipalities: Municipality[] = Papa.parse<Record<string, string>>(readFileSync('data/municipalities.csv', 'utf8'), {
-	header: true,
-	skipEmptyLines: true
-}).data.map((r) => ({
+const municipalities: Municipality[] = Papa.parse<Record<string, string>>(
+	readFileSync('data/municipalities.csv', 'utf8'),
+	{
+		header: true,
+		skipEmptyLines: true
+	}
+).data.map((r) => ({
 	ehak_code: r.ehak_code,
 	name: r.name,
 	type: r.type as 'linn' | 'vald',
@@ -26,10 +29,13 @@ const municipalities: Municipality[] = Papa.parse<Record<string, string>>(readFi
 	lat: Number(r.lat),
 	lon: Number(r.lon)
 }));
-const activityIds = new Set(parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8')).map((a) => a.activity_id));
+const activityIds = new Set(
+	parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8')).map((a) => a.activity_id)
+);
 const ctx = { activityIds, municipalities };
 const enc = (s: string) => new TextEncoder().encode(s);
-const analyse = (text: string, dataset?: Parameters<typeof analyseFile>[1]['dataset']) => analyseFile(enc(text), { dataset }, ctx);
+const analyse = (text: string, dataset?: Parameters<typeof analyseFile>[1]['dataset']) =>
+	analyseFile(enc(text), { dataset }, ctx);
 
 describe('parseStatus(text)', () => {
 	it.each([
@@ -53,16 +59,21 @@ describe('parseStatus(text)', () => {
 
 describe('resolveMunicipality(text)', () => {
 	it('Tallinn, Tallinna linn, 0784 and 784 are the same municipality', () => {
-		for (const t of ['Tallinn', 'Tallinna linn', '0784', '784', ' tallinn ']) expect(resolveMunicipality(t, municipalities)).toEqual({ ehak_code: '0784' });
+		for (const t of ['Tallinn', 'Tallinna linn', '0784', '784', ' tallinn '])
+			expect(resolveMunicipality(t, municipalities)).toEqual({ ehak_code: '0784' });
 	});
 	it('resolves a bare name when it is unambiguous: Rae → Rae vald', () => {
 		expect(resolveMunicipality('Rae', municipalities)).toEqual({ ehak_code: '0653' });
 	});
-	it.each(['Tartu', 'Viljandi', 'Rakvere', 'Võru'])('%s is ambiguous between the linn and the vald', (name) => {
-		const r = resolveMunicipality(name, municipalities);
-		expect('ambiguous' in r && r.ambiguous.map((m) => m.type).sort()).toEqual(['linn', 'vald']);
-	});
-	it('an unknown name is unknown', () => expect(resolveMunicipality('Atlantis', municipalities)).toEqual({ unknown: true }));
+	it.each(['Tartu', 'Viljandi', 'Rakvere', 'Võru'])(
+		'%s is ambiguous between the linn and the vald',
+		(name) => {
+			const r = resolveMunicipality(name, municipalities);
+			expect('ambiguous' in r && r.ambiguous.map((m) => m.type).sort()).toEqual(['linn', 'vald']);
+		}
+	);
+	it('an unknown name is unknown', () =>
+		expect(resolveMunicipality('Atlantis', municipalities)).toEqual({ unknown: true }));
 });
 
 describe('detectDataset(header) and mapColumns', () => {
@@ -70,8 +81,12 @@ describe('detectDataset(header) and mapColumns', () => {
 		expect(detectDataset(['Nr', 'Aasta', 'Staatus', 'Tegelik']).dataset).toBe('progress');
 		expect(detectDataset(['Programm', 'Algus', 'Registreerunud', 'Läbinud']).dataset).toBe('trainings');
 		expect(detectDataset(['Omavalitsus', 'Aasta', 'Näitaja', 'Väärtus']).dataset).toBe('service_levels');
-		expect(detectDataset(['ehak_code', 'name', 'type', 'county', 'population_approx']).dataset).toBe('municipalities');
-		expect(detectDataset(['Nr', 'Tegevus', 'Sihtrühm', 'Sihetase', 'Peavastutaja', 'Tähtaeg']).dataset).toBe('activities');
+		expect(detectDataset(['ehak_code', 'name', 'type', 'county', 'population_approx']).dataset).toBe(
+			'municipalities'
+		);
+		expect(detectDataset(['Nr', 'Tegevus', 'Sihtrühm', 'Sihetase', 'Peavastutaja', 'Tähtaeg']).dataset).toBe(
+			'activities'
+		);
 	});
 	it('matches headers regardless of case, diacritics and punctuation', () => {
 		const m = mapColumns('progress', [' NR ', 'aasta', 'SEIS', 'Aruande_kuupaev']);
@@ -84,7 +99,11 @@ describe('detectDataset(header) and mapColumns', () => {
 		expect(formatIssue(a.problem!, 'en')).toContain('status');
 	});
 	it('suggests unpivoting a wide table with one column per year', () => {
-		expect(detectWide(['Omavalitsus', '2022', '2023', '2024'])).toEqual({ kind: 'year', idColumn: 0, valueColumns: [1, 2, 3] });
+		expect(detectWide(['Omavalitsus', '2022', '2023', '2024'])).toEqual({
+			kind: 'year',
+			idColumn: 0,
+			valueColumns: [1, 2, 3]
+		});
 	});
 });
 
@@ -120,7 +139,10 @@ describe('validation per dataset', () => {
 	it('service levels: a missing value stays missing, never 0', () => {
 		const a = analyse('Omavalitsus;Aasta;Näitaja;Väärtus\nTallinn;2024;X;\nRae vald;2024;X;1 234,5\n');
 		expect(a.errors).toEqual([]);
-		expect(a.rows).toMatchObject([{ ehak_code: '0784', value: null }, { ehak_code: '0653', value: 1234.5 }]);
+		expect(a.rows).toMatchObject([
+			{ ehak_code: '0784', value: null },
+			{ ehak_code: '0653', value: 1234.5 }
+		]);
 	});
 	it('the plan text itself imports as the 42 activities', () => {
 		const a = analyseFile(new Uint8Array(readFileSync('data/plan-2022-2025.txt')), {}, ctx);
@@ -131,8 +153,46 @@ describe('validation per dataset', () => {
 describe('formatIssue(issue, lang)', () => {
 	it('has an Estonian and an English text for every code, with the value filled in', () => {
 		for (const code of ISSUE_CODES) {
-			const et = formatIssue({ code, params: { value: 'X', candidates: 'A | B', min: 1, max: 2, first: 3, n: 4, size: '5 MB', columns: 'c', start: 's', completed: 1, dropped_out: 1, registered: 1 } }, 'et');
-			const en = formatIssue({ code, params: { value: 'X', candidates: 'A | B', min: 1, max: 2, first: 3, n: 4, size: '5 MB', columns: 'c', start: 's', completed: 1, dropped_out: 1, registered: 1 } }, 'en');
+			const et = formatIssue(
+				{
+					code,
+					params: {
+						value: 'X',
+						candidates: 'A | B',
+						min: 1,
+						max: 2,
+						first: 3,
+						n: 4,
+						size: '5 MB',
+						columns: 'c',
+						start: 's',
+						completed: 1,
+						dropped_out: 1,
+						registered: 1
+					}
+				},
+				'et'
+			);
+			const en = formatIssue(
+				{
+					code,
+					params: {
+						value: 'X',
+						candidates: 'A | B',
+						min: 1,
+						max: 2,
+						first: 3,
+						n: 4,
+						size: '5 MB',
+						columns: 'c',
+						start: 's',
+						completed: 1,
+						dropped_out: 1,
+						registered: 1
+					}
+				},
+				'en'
+			);
 			expect(et).not.toBe(code);
 			expect(en).not.toBe(code);
 			expect(et).not.toMatch(/\{\w+\}/);

@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { holds } from '../property';
-import { parseNumber, parseInteger, parseDate, parseBoolean, parsePercent, normalizeHeader } from '../../../src/lib/import';
+import {
+	parseNumber,
+	parseInteger,
+	parseDate,
+	parseBoolean,
+	parsePercent,
+	normalizeHeader
+} from '../../../src/lib/import';
 
 const RUNS = { numRuns: 10_000, seed: 20221 };
 
@@ -25,7 +32,9 @@ describe('parseNumber(text)', () => {
 		expect(parseNumber('')).toBeNull();
 		expect(parseNumber('   ')).toBeNull();
 	});
-	it.each(['viis', '1,2,3', '12abc', '1 2 3,4,5', '--1', '1.2.3,4,5'])('rejects %j', (text) => expect(parseNumber(text)).toBeUndefined());
+	it.each(['viis', '1,2,3', '12abc', '1 2 3,4,5', '--1', '1.2.3,4,5'])('rejects %j', (text) =>
+		expect(parseNumber(text)).toBeUndefined()
+	);
 	it('round-trips any number written the Estonian way (thin-space thousands, decimal comma)', () => {
 		const et = new Intl.NumberFormat('et-EE', { maximumFractionDigits: 4 });
 		holds(
@@ -47,7 +56,13 @@ describe('parseNumber(text)', () => {
 		);
 	});
 	it('never throws on any string', () => {
-		holds(fc.property(fc.string(), (s) => [null, undefined].includes(parseNumber(s) as never) || typeof parseNumber(s) === 'number'), RUNS);
+		holds(
+			fc.property(
+				fc.string(),
+				(s) => [null, undefined].includes(parseNumber(s) as never) || typeof parseNumber(s) === 'number'
+			),
+			RUNS
+		);
 	});
 });
 
@@ -67,21 +82,26 @@ describe('parseDate(text)', () => {
 		['09.09.2022', '2022-09-09'],
 		['21.04.2023 00:00', '2023-04-21']
 	])('reads %j as %s', (text, iso) => expect(parseDate(text)).toBe(iso));
-	it.each(['31.02.2025', '2025-13-01', '32.01.2024', 'eile', '1.1'])('rejects %j', (t) => expect(parseDate(t)).toBeUndefined());
+	it.each(['31.02.2025', '2025-13-01', '32.01.2024', 'eile', '1.1'])('rejects %j', (t) =>
+		expect(parseDate(t)).toBeUndefined()
+	);
 	it('keeps an empty cell missing', () => expect(parseDate('')).toBeNull());
 	it('round-trips every real date in dd.mm.yyyy, d.m.yyyy and ISO form', () => {
 		holds(
-			fc.property(fc.date({ min: new Date(1990, 0, 1), max: new Date(2040, 11, 31), noInvalidDate: true }), (d) => {
-				const y = d.getFullYear();
-				const m = d.getMonth() + 1;
-				const day = d.getDate();
-				const iso = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-				return (
-					parseDate(`${String(day).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`) === iso &&
-					parseDate(`${day}.${m}.${y}`) === iso &&
-					parseDate(iso) === iso
-				);
-			}),
+			fc.property(
+				fc.date({ min: new Date(1990, 0, 1), max: new Date(2040, 11, 31), noInvalidDate: true }),
+				(d) => {
+					const y = d.getFullYear();
+					const m = d.getMonth() + 1;
+					const day = d.getDate();
+					const iso = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+					return (
+						parseDate(`${String(day).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`) === iso &&
+						parseDate(`${day}.${m}.${y}`) === iso &&
+						parseDate(iso) === iso
+					);
+				}
+			),
 			RUNS
 		);
 	});
@@ -113,6 +133,9 @@ describe('normalizeHeader(text)', () => {
 		expect(normalizeHeader('Tegevuse-nr.')).toBe('tegevuse nr');
 	});
 	it('is idempotent on any string', () => {
-		holds(fc.property(fc.string(), (s) => normalizeHeader(normalizeHeader(s)) === normalizeHeader(s)), RUNS);
+		holds(
+			fc.property(fc.string(), (s) => normalizeHeader(normalizeHeader(s)) === normalizeHeader(s)),
+			RUNS
+		);
 	});
 });

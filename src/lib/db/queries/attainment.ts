@@ -64,7 +64,10 @@ export interface StandingFilter {
 }
 
 /** Named `$name` placeholders → positional `?` with their values, in order of appearance. */
-export function bindParams(sql: string, values: Record<string, string | number>): { sql: string; params: (string | number)[] } {
+export function bindParams(
+	sql: string,
+	values: Record<string, string | number>
+): { sql: string; params: (string | number)[] } {
 	const params: (string | number)[] = [];
 	const out = sql.replace(/\$(\w+)/g, (m, name: string) => {
 		if (!(name in values)) return m;
@@ -78,7 +81,9 @@ function filtered(filter: StandingFilter = {}): string {
 	const where: string[] = [];
 	if (filter.direction != null) where.push('direction = $direction');
 	if (filter.owner != null)
-		where.push(`activity_id IN (SELECT activity_id FROM activity_owners WHERE role = 'lead' AND org = $owner)`);
+		where.push(
+			`activity_id IN (SELECT activity_id FROM activity_owners WHERE role = 'lead' AND org = $owner)`
+		);
 	return `${STANDINGS_SQL},
 filtered AS (SELECT * FROM standing${where.length ? ' WHERE ' + where.join(' AND ') : ''})`;
 }

@@ -2,7 +2,8 @@
 export const dataQuality = {
 	et: {
 		'dq.title': 'Andmekvaliteet',
-		'dq.lead': 'Hoiatused praegu laaditud andmetes. Need ei peata tööd, kuid mõjutavad seda, kuidas näitajaid lugeda.',
+		'dq.lead':
+			'Hoiatused praegu laaditud andmetes. Need ei peata tööd, kuid mõjutavad seda, kuidas näitajaid lugeda.',
 		'dq.none': 'Hoiatusi ei leitud.',
 		'dq.table': 'Andmete hoiatused',
 		'dq.col.kind': 'Hoiatus',
@@ -15,12 +16,14 @@ export const dataQuality = {
 		'dq.kind.training_unknown_activity': 'Koolitus viitab tegevusele, mida kavas pole',
 		'dq.kind.training_no_municipality': 'Koolitusel puudub omavalitsus',
 		'dq.kind.service_level_missing_value': 'Puuduvad väärtused (omavalitsuste arv)',
-		'dq.kind.approximate_population': 'Rahvaarv on ligikaudne (omavalitsuste arv) — impordi Statistikaameti tabel',
+		'dq.kind.approximate_population':
+			'Rahvaarv on ligikaudne (omavalitsuste arv) — impordi Statistikaameti tabel',
 		'dq.summary': '{n} hoiatust'
 	},
 	en: {
 		'dq.title': 'Data quality',
-		'dq.lead': 'Warnings in the data loaded now. They do not stop work but change how the figures should be read.',
+		'dq.lead':
+			'Warnings in the data loaded now. They do not stop work but change how the figures should be read.',
 		'dq.none': 'No warnings found.',
 		'dq.table': 'Data warnings',
 		'dq.col.kind': 'Warning',
@@ -33,7 +36,8 @@ export const dataQuality = {
 		'dq.kind.training_unknown_activity': 'Training refers to an activity not in the plan',
 		'dq.kind.training_no_municipality': 'Training has no municipality',
 		'dq.kind.service_level_missing_value': 'Missing values (number of municipalities)',
-		'dq.kind.approximate_population': 'Population is approximate (number of municipalities) — import the Statistics Estonia table',
+		'dq.kind.approximate_population':
+			'Population is approximate (number of municipalities) — import the Statistics Estonia table',
 		'dq.summary': '{n} warnings'
 	}
 };

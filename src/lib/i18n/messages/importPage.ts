@@ -6,7 +6,8 @@ export const importPage = {
 			'Laadi üles vastutajatelt ja koolitajatelt saadud CSV-failid (ka Exceli eesti ekspordid: semikoolon, komaga kümnendmurrud, Windows-1257, pp.kk.aaaa). Enne salvestamist näed eelvaadet ja kõiki vigu; midagi ei muutu enne, kui kinnitad.',
 		'import.file': 'Vali fail',
 		'import.drop': 'või lohista fail siia',
-		'import.limit': 'Suurim lubatud fail: {size}. Andmestikud: tegevuskava, edenemine, koolitused, omavalitsused, teenustasemed.',
+		'import.limit':
+			'Suurim lubatud fail: {size}. Andmestikud: tegevuskava, edenemine, koolitused, omavalitsused, teenustasemed.',
 		'import.reading': 'Faili lugemine…',
 		'import.rows': '{n} rida',
 		'import.preview': 'Eelvaade',
@@ -88,7 +89,8 @@ export const importPage = {
 			'Upload the CSV exports you get from owners and trainers (Estonian Excel exports too: semicolon, decimal comma, Windows-1257, dd.mm.yyyy). You see a preview and every error before anything is saved; nothing changes until you confirm.',
 		'import.file': 'Choose a file',
 		'import.drop': 'or drop a file here',
-		'import.limit': 'Largest file: {size}. Datasets: action plan, progress, trainings, municipalities, service levels.',
+		'import.limit':
+			'Largest file: {size}. Datasets: action plan, progress, trainings, municipalities, service levels.',
 		'import.reading': 'Reading the file…',
 		'import.rows': '{n} rows',
 		'import.preview': 'Preview',

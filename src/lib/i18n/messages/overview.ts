@@ -1,7 +1,8 @@
 export const overview = {
 	et: {
 		'overview.title': 'Ülevaade',
-		'overview.lead': 'Tegevuskava täitmine seisuga {year}: kui kaugel on suunad ja vastutajad sihttasemetest.',
+		'overview.lead':
+			'Tegevuskava täitmine seisuga {year}: kui kaugel on suunad ja vastutajad sihttasemetest.',
 		'kpi.activities': 'Tegevusi',
 		'kpi.reported': 'Aruandega',
 		'kpi.done': 'Tehtud',
@@ -21,7 +22,8 @@ export const overview = {
 		'chart.lateNone': 'Hilinenud ega riskis tegevusi pole.',
 		'axis.attainment': 'Täitmine (%)',
 		'axis.activities': 'Tegevuste arv',
-		'tooltip.attainment': '{name}\nTäitmine {value}\n{activities} tegevust, {reported} aruandega, {done} tehtud, {late} hilinenud',
+		'tooltip.attainment':
+			'{name}\nTäitmine {value}\n{activities} tegevust, {reported} aruandega, {done} tehtud, {late} hilinenud',
 		'filter.direction': 'Suund',
 		'filter.owner': 'Vastutaja',
 		'late.deadline': 'Tähtaeg {year}',
@@ -29,7 +31,8 @@ export const overview = {
 	},
 	en: {
 		'overview.title': 'Overview',
-		'overview.lead': 'Action plan delivery as of {year}: how far each direction and owner is from its targets.',
+		'overview.lead':
+			'Action plan delivery as of {year}: how far each direction and owner is from its targets.',
 		'kpi.activities': 'Activities',
 		'kpi.reported': 'Reported',
 		'kpi.done': 'Done',
@@ -49,7 +52,8 @@ export const overview = {
 		'chart.lateNone': 'No late or at-risk activities.',
 		'axis.attainment': 'Attainment (%)',
 		'axis.activities': 'Number of activities',
-		'tooltip.attainment': '{name}\nAttainment {value}\n{activities} activities, {reported} reported, {done} done, {late} late',
+		'tooltip.attainment':
+			'{name}\nAttainment {value}\n{activities} activities, {reported} reported, {done} done, {late} late',
 		'filter.direction': 'Direction',
 		'filter.owner': 'Owner',
 		'late.deadline': 'Deadline {year}',

@@ -1,7 +1,8 @@
 import type { DatasetName } from '$lib/types';
 import { normalizeHeader } from '../read/values';
 
-export type FieldType = 'text' | 'id' | 'integer' | 'number' | 'date' | 'status' | 'boolean' | 'percent' | 'municipality' | 'unit';
+export type FieldType =
+	'text' | 'id' | 'integer' | 'number' | 'date' | 'status' | 'boolean' | 'percent' | 'municipality' | 'unit';
 
 export interface FieldDef {
 	name: string;
@@ -11,7 +12,12 @@ export interface FieldDef {
 	aliases: string[];
 }
 
-const f = (name: string, type: FieldType, aliases: string[], required = false): FieldDef => ({ name, type, aliases, required });
+const f = (name: string, type: FieldType, aliases: string[], required = false): FieldDef => ({
+	name,
+	type,
+	aliases,
+	required
+});
 
 /** The five datasets' columns with their Estonian aliases (data-contract.md "Datasets"). */
 export const DATASET_FIELDS: Record<DatasetName, FieldDef[]> = {
@@ -100,7 +106,9 @@ export function mapColumns(
 		mapping[field.name] = index;
 		if (index !== null) used.add(index);
 	}
-	let missingRequired = DATASET_FIELDS[dataset].filter((fd) => fd.required && mapping[fd.name] === null).map((fd) => fd.name);
+	let missingRequired = DATASET_FIELDS[dataset]
+		.filter((fd) => fd.required && mapping[fd.name] === null)
+		.map((fd) => fd.name);
 	if (dataset === 'service_levels' && mapping.municipality === null && mapping.ehak_code === null) {
 		missingRequired = ['municipality', ...missingRequired];
 	}
@@ -109,7 +117,10 @@ export function mapColumns(
 }
 
 /** The dataset whose columns the header matches best (required columns weigh most). */
-export function detectDataset(header: string[]): { dataset: DatasetName | null; scores: Record<DatasetName, number> } {
+export function detectDataset(header: string[]): {
+	dataset: DatasetName | null;
+	scores: Record<DatasetName, number>;
+} {
 	const scores = {} as Record<DatasetName, number>;
 	let best: DatasetName | null = null;
 	for (const d of Object.keys(DATASET_FIELDS) as DatasetName[]) {

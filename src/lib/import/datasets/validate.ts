@@ -9,7 +9,11 @@ export interface ValidationContext {
 	municipalities: Municipality[];
 }
 
-export const YEAR_RANGE = { progress: [2020, 2035], service_levels: [1990, 2035], trainings: [2000, 2035] } as const;
+export const YEAR_RANGE = {
+	progress: [2020, 2035],
+	service_levels: [1990, 2035],
+	trainings: [2000, 2035]
+} as const;
 const ACTIVITY_ID = /^\d+(\.\d+){2,3}$/;
 
 /** One row's cells by field name, with the issue helpers that know the row and the header. */
@@ -34,10 +38,22 @@ class RowReader {
 		return i === null || i === undefined ? field : this.header[i] || field;
 	}
 	error(field: string, code: string, params: Record<string, string | number> = {}, value = this.raw(field)) {
-		this.errors.push({ row: this.row, column: this.column(field), value, code, params: { value, ...params } });
+		this.errors.push({
+			row: this.row,
+			column: this.column(field),
+			value,
+			code,
+			params: { value, ...params }
+		});
 	}
 	warn(field: string, code: string, params: Record<string, string | number> = {}) {
-		this.warnings.push({ row: this.row, column: this.column(field), value: this.raw(field), code, params: { value: this.raw(field), ...params } });
+		this.warnings.push({
+			row: this.row,
+			column: this.column(field),
+			value: this.raw(field),
+			code,
+			params: { value: this.raw(field), ...params }
+		});
 	}
 	text(field: string, required = false): string | null {
 		const v = this.raw(field);
@@ -100,7 +116,8 @@ class RowReader {
 		}
 		const r = resolveMunicipality(v, list);
 		if ('ehak_code' in r) return r.ehak_code;
-		if ('ambiguous' in r) this.error(field, 'ambiguous_municipality', { candidates: r.ambiguous.map((m) => m.name).join(' | ') });
+		if ('ambiguous' in r)
+			this.error(field, 'ambiguous_municipality', { candidates: r.ambiguous.map((m) => m.name).join(' | ') });
 		else this.error(field, 'unknown_municipality');
 		return null;
 	}
@@ -139,15 +156,22 @@ function trainingRow(r: RowReader, ctx: ValidationContext): Built {
 	}
 	const start_date = r.date('start_date');
 	const end_date = r.date('end_date');
-	if (start_date && end_date && end_date < start_date) r.error('end_date', 'end_before_start', { start: start_date });
+	if (start_date && end_date && end_date < start_date)
+		r.error('end_date', 'end_before_start', { start: start_date });
 	const registered = r.count('registered');
 	const completed = r.count('completed');
 	const dropped_out = r.count('dropped_out');
 	if (registered !== null && (completed ?? 0) + (dropped_out ?? 0) > registered) {
-		r.error('completed', 'completed_exceeds_registered', { completed: completed ?? 0, dropped_out: dropped_out ?? 0, registered }, r.raw('completed'));
+		r.error(
+			'completed',
+			'completed_exceeds_registered',
+			{ completed: completed ?? 0, dropped_out: dropped_out ?? 0, registered },
+			r.raw('completed')
+		);
 	}
 	const sat = parsePercent(r.raw('satisfaction'));
-	if (sat === undefined || (sat !== null && (sat < 0 || sat > 100))) r.error('satisfaction', 'invalid_percent');
+	if (sat === undefined || (sat !== null && (sat < 0 || sat > 100)))
+		r.error('satisfaction', 'invalid_percent');
 	const ehak_code = r.has('municipality') ? r.municipality('municipality', ctx.municipalities, false) : null;
 	const training_id = r.text('training_id');
 	const row: TrainingRow = {
@@ -192,10 +216,19 @@ function municipalityRow(r: RowReader): Built {
 	const ehak_code = code.padStart(4, '0');
 	const name = r.text('name', true) ?? '';
 	const typeText = r.raw('type').toLowerCase();
-	const type = typeText === 'linn' || typeText === 'vald' ? typeText : /\svald$/i.test(name) ? 'vald' : 'linn';
+	const type =
+		typeText === 'linn' || typeText === 'vald' ? typeText : /\svald$/i.test(name) ? 'vald' : 'linn';
 	if (typeText !== '' && typeText !== 'linn' && typeText !== 'vald') r.error('type', 'invalid_type');
 	const population = r.count('population');
-	const row: Municipality = { ehak_code, name, type, county: r.text('county') ?? '', population, lat: r.number('lat'), lon: r.number('lon') };
+	const row: Municipality = {
+		ehak_code,
+		name,
+		type,
+		county: r.text('county') ?? '',
+		population,
+		lat: r.number('lat'),
+		lon: r.number('lon')
+	};
 	return { row, key: ehak_code };
 }
 
@@ -265,5 +298,11 @@ export function validateRows(
 }
 
 function keyField(dataset: DatasetName): string {
-	return dataset === 'trainings' ? 'program' : dataset === 'municipalities' ? 'ehak_code' : dataset === 'service_levels' ? 'indicator' : 'activity_id';
+	return dataset === 'trainings'
+		? 'program'
+		: dataset === 'municipalities'
+			? 'ehak_code'
+			: dataset === 'service_levels'
+				? 'indicator'
+				: 'activity_id';
 }

@@ -15,7 +15,8 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: Encodi
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
 		const encoding = guessSingleByte(bytes);
-		const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+		const text =
+			encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
 		return { text, encoding };
 	}
 }

@@ -5,7 +5,8 @@ export const MAX_COLUMNS = 500;
 
 /** File-level checks on the raw bytes: empty, too large, binary. */
 export function byteProblem(bytes: Uint8Array): FileProblem | null {
-	if (bytes.length > MAX_FILE_BYTES) return { code: 'too_large', params: { size: `${Math.round(MAX_FILE_BYTES / 1048576)} MB` } };
+	if (bytes.length > MAX_FILE_BYTES)
+		return { code: 'too_large', params: { size: `${Math.round(MAX_FILE_BYTES / 1048576)} MB` } };
 	let nonSpace = false;
 	const sample = bytes.subarray(0, 64 * 1024);
 	let control = 0;

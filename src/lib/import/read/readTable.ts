@@ -8,8 +8,13 @@ export const DELIMITERS = [';', '\t', ',', '|'] as const;
 const SAMPLE_LINES = 60;
 
 function records(text: string, delimiter: string, preview = 0): string[][] {
-	return Papa.parse<string[]>(text, { delimiter, preview, skipEmptyLines: false, header: false, newline: undefined })
-		.data;
+	return Papa.parse<string[]>(text, {
+		delimiter,
+		preview,
+		skipEmptyLines: false,
+		header: false,
+		newline: undefined
+	}).data;
 }
 
 function nonEmptyCount(row: string[]): number {
@@ -82,7 +87,8 @@ export function readTable(
 	if (h < 0) return { problem: { code: 'no_header', params: {} } };
 
 	let header = all[h].map((c) => c.trim());
-	if (header.length > MAX_COLUMNS) return { problem: { code: 'too_many_columns', params: { n: header.length, max: MAX_COLUMNS } } };
+	if (header.length > MAX_COLUMNS)
+		return { problem: { code: 'too_many_columns', params: { n: header.length, max: MAX_COLUMNS } } };
 	while (header.length > 1 && header[header.length - 1] === '') header = header.slice(0, -1);
 	const width = header.length;
 
@@ -98,9 +104,16 @@ export function readTable(
 			continue;
 		}
 		if (r.length > width && r.slice(width).some((c) => c.trim() !== '')) {
-			warnings.push({ row: i + 1, column: '', value: r.slice(width).join(delimiter), code: 'extra_fields', params: { n: r.length - width } });
+			warnings.push({
+				row: i + 1,
+				column: '',
+				value: r.slice(width).join(delimiter),
+				code: 'extra_fields',
+				params: { n: r.length - width }
+			});
 		}
-		const row = r.length === width ? r : r.slice(0, width).concat(Array(Math.max(0, width - r.length)).fill(''));
+		const row =
+			r.length === width ? r : r.slice(0, width).concat(Array(Math.max(0, width - r.length)).fill(''));
 		rows.push(row);
 		rowNumbers.push(i + 1);
 	}
