@@ -60,7 +60,7 @@ const COMMENTS: Record<Status, string[]> = {
 	cancelled: ['Tegevusest loobuti juhtrühma otsusega', 'Asendatud teise tegevusega']
 };
 // Per activity: when it starts, how fast it moves (share of target per year), and its fate.
-const FATE: Record<string, 'done' | 'late' | 'risk' | 'cancel' | 'slow' | 'silent'> = {
+const FATE: Record<string, 'done' | 'late' | 'risk' | 'cancel' | 'slow' | 'silent' | 'never'> = {
 	'1.1.3': 'late',
 	'1.1.4': 'late',
 	'1.2.4': 'risk',
@@ -73,11 +73,13 @@ const FATE: Record<string, 'done' | 'late' | 'risk' | 'cancel' | 'slow' | 'silen
 	'3.2.2': 'slow',
 	'3.3.2.3': 'silent',
 	'3.3.2.4': 'late',
-	'3.3.2.6': 'silent'
+	'3.3.2.6': 'never',
+	'1.2.3': 'never'
 };
 const progressRows: Record<string, unknown>[] = [];
 for (const a of plan) {
 	const fate = FATE[a.activity_id] ?? (rnd() < 0.75 ? 'done' : 'slow');
+	if (fate === 'never') continue; // the owner has never reported
 	const deadline = a.deadline_year ?? 2025;
 	const start = deadline <= 2022 ? 2022 : pick([2022, 2022, 2023]);
 	const target = a.target_unit === 'binary' ? 1 : a.target_value;

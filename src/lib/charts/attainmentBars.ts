@@ -32,9 +32,10 @@ export function attainmentBars(rows: AttainmentBar[], o: AttainmentBarsOptions):
 		width: o.width ?? 560,
 		height: Math.max(120, rows.length * 30 + 50),
 		marginLeft: o.marginLeft ?? 140,
-		marginRight: 56,
+		marginRight: 84,
+		marginBottom: 44,
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
-		x: { domain: [0, 100], label: o.axisLabel, grid: true, labelAnchor: 'center', labelArrow: 'none' },
+		x: { domain: [0, 100], label: o.axisLabel, grid: true, labelAnchor: 'center', labelArrow: 'none', labelOffset: 36 },
 		y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
 		marks: [
 			Plot.barX(rows, {

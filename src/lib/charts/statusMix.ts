@@ -21,8 +21,9 @@ export function statusMix(
 		width: o.width ?? 560,
 		height: Math.max(140, groups.length * 34 + 60),
 		marginLeft: 90,
+		marginBottom: 44,
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
-		x: { label: o.axisLabel, grid: true, labelArrow: 'none' },
+		x: { label: o.axisLabel, grid: true, labelArrow: 'none', labelAnchor: 'center', labelOffset: 36 },
 		y: { domain: groups, label: null, tickSize: 0 },
 		color: {
 			domain: statuses.map((s) => o.statusLabels[s]),
