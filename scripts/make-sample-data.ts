@@ -103,7 +103,7 @@ for (const a of plan) {
 		if (a.target_unit === 'binary') actual = status === 'done' ? 1 : status === 'not_started' ? null : 0;
 		else if (status === 'not_started') actual = null;
 		else if (a.target_unit === 'percent') actual = Math.round(target * share * 10) / 10;
-		else actual = Math.round(target * share);
+		else actual = status === 'done' ? Math.round(target * share) : Math.floor(target * share);
 		const targetOverride =
 			a.activity_id === '2.6.2'
 				? (({ 2023: 30, 2024: 35, 2025: 40 } as Record<number, number>)[year] ?? null)
