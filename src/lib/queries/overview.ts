@@ -35,6 +35,8 @@ export interface StandingRow {
 	extended: boolean;
 	recurring: boolean;
 	target_value: number;
+	/** The plan's own parsed target (target_value may be a year's override). */
+	plan_target: number;
 	target_unit: string;
 	target_text: string;
 	actual_value: number | null;

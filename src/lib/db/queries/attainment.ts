@@ -31,6 +31,7 @@ standing AS (
 		l.year AS report_year,
 		l.actual_value,
 		coalesce(l.target_value, a.target_value) AS target_value,
+		a.target_value AS plan_target,
 		l.comment,
 		l.reported_at
 	FROM activities a

@@ -1,0 +1,118 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { open, readTable, waitReady } from './hooks';
+
+const planIds = readFileSync('data/plan-2022-2025.txt', 'utf8')
+	.split(/\r?\n/)
+	.map((l) => /^(\d+(?:\.\d+){2,3})\.?\t/.exec(l)?.[1])
+	.filter((x): x is string => !!x);
+
+test('the activities table lists all 42 plan activities with the hook columns', async ({ page }) => {
+	await open(page, '/activities?year=2024');
+	const t = await readTable(page, 'activities');
+	expect([...t.keys()].sort()).toEqual([...planIds].sort());
+	expect(t.get('2.3.1')).toMatchObject({
+		direction: '2',
+		target_value: '3',
+		target_unit: 'count',
+		deadline_year: '2023'
+	});
+	expect(t.get('3.2.1')?.lead_owners).toBe('RM;SiM;SoM');
+	expect(t.get('2.6.2')).toMatchObject({ target_unit: 'percent', target_value: '40' });
+});
+
+test('filters live in the URL and survive a reload', async ({ page }) => {
+	await open(page, '/activities');
+	await page.locator('select[name="direction"]').selectOption('2');
+	await expect(page).toHaveURL(/direction=2/);
+	await page.locator('input[name="late"]').check();
+	await expect(page).toHaveURL(/late=1/);
+	await page.reload();
+	await waitReady(page);
+	await expect(page.locator('select[name="direction"]')).toHaveValue('2');
+	const t = await readTable(page, 'activities');
+	for (const [id, row] of t) {
+		expect(id.startsWith('2.')).toBe(true);
+		expect(row.late).toBe('true');
+	}
+	await page.locator('[data-action="clear-filters"]').first().click();
+	await expect(page).not.toHaveURL(/direction=/);
+	expect((await readTable(page, 'activities')).size).toBe(planIds.length);
+});
+
+test('direction filter keeps exactly that direction’s activities', async ({ page }) => {
+	await open(page, '/activities?direction=3');
+	const t = await readTable(page, 'activities');
+	expect([...t.keys()].sort()).toEqual(planIds.filter((id) => id.startsWith('3.')).sort());
+});
+
+test('the owner filter matches lead and co-owners', async ({ page }) => {
+	await open(page, '/activities?owner=JuM');
+	// JuM appears only as a co-owner of 3.2.1 in the plan.
+	expect([...(await readTable(page, 'activities')).keys()]).toEqual(['3.2.1']);
+});
+
+test('an unknown filter value shows a notice and is ignored', async ({ page }) => {
+	await open(page, '/activities?status=bogus&direction=9');
+	await expect(page.locator('[data-notice="bad-param"]')).toContainText('bogus');
+	expect((await readTable(page, 'activities')).size).toBe(planIds.length);
+});
+
+test('CSV export has a BOM, the hook columns and one row per shown activity', async ({ page }) => {
+	await open(page, '/activities?direction=4');
+	const download = page.waitForEvent('download');
+	await page.locator('[data-action="export-csv"]').first().click();
+	const text = readFileSync(await (await download).path(), 'utf8');
+	expect(text.charCodeAt(0)).toBe(0xfeff);
+	const lines = text.trim().split(/\r\n/);
+	expect(lines[0]).toContain('activity_id');
+	expect(lines).toHaveLength(1 + planIds.filter((id) => id.startsWith('4.')).length);
+});
+
+test('an activity page shows the plan text, history and linked trainings', async ({ page }) => {
+	await open(page, '/activities/3.3.2.1?lang=en');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Digipädevuste arendamine');
+	await expect(page.locator('[data-field="target_text"]')).toHaveText(
+		'Vähemalt 2 valdkondade ülest/ ühist algatust'
+	);
+	const trainings = await readTable(page, 'activity-trainings');
+	const expected = readFileSync('data/sample/trainings.csv', 'utf8')
+		.split('\n')
+		.filter((l) => l.split(',')[3] === '3.3.2.1').length;
+	expect(trainings.size).toBe(expected);
+	await open(page, '/activities/9.9.9');
+	await expect(page.locator('[data-state="not-found"]')).toBeVisible();
+});
+
+test('linked views: a direction filter on the overview changes the owner chart and can be cleared', async ({
+	page
+}) => {
+	await open(page, '/?year=2024');
+	const all = await readTable(page, 'attainment-by-owner');
+	await open(page, '/?year=2024&direction=3');
+	await expect(page.locator('[data-filter="direction"]')).toBeVisible();
+	const filtered = await readTable(page, 'attainment-by-owner');
+	const activitiesIn3 = [...filtered.values()].reduce((n, r) => Math.max(n, Number(r.activities)), 0);
+	expect(activitiesIn3).toBeLessThanOrEqual(14);
+	expect([...filtered.entries()]).not.toEqual([...all.entries()]);
+	// The direction chart itself stays whole: it is the filter's source.
+	expect((await readTable(page, 'attainment-by-direction')).size).toBe(4);
+	await page.locator('[data-action="clear-filters"]').click();
+	await expect(page).not.toHaveURL(/direction=/);
+	await waitReady(page);
+	expect([...(await readTable(page, 'attainment-by-owner')).entries()]).toEqual([...all.entries()]);
+});
+
+test('the annual report has the same numbers as the overview', async ({ page }) => {
+	await open(page, '/?year=2024');
+	const dir = await readTable(page, 'attainment-by-direction');
+	const owner = await readTable(page, 'attainment-by-owner');
+	await open(page, '/report?year=2024');
+	const rdir = await readTable(page, 'attainment-by-direction');
+	const rowner = await readTable(page, 'attainment-by-owner');
+	const strip = (m: Map<string, Record<string, string>>) =>
+		[...m].map(([k, v]) => [k, { ...v, name: undefined }]);
+	expect(strip(rdir)).toEqual(strip(dir));
+	expect(strip(rowner)).toEqual(strip(owner));
+	await page.pdf({ path: test.info().outputPath('report.pdf'), format: 'A4' });
+});

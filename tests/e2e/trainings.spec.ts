@@ -1,0 +1,88 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { open, readTable, waitReady } from './hooks';
+
+const rows = Papa.parse<Record<string, string>>(readFileSync('data/sample/trainings.csv', 'utf8'), {
+	header: true,
+	skipEmptyLines: true
+}).data;
+function totals(list: Record<string, string>[]) {
+	const n = (r: Record<string, string>, k: string) => (r[k] === '' ? 0 : Number(r[k]));
+	const reg = list.reduce((s, r) => s + n(r, 'registered'), 0);
+	const sat = list.filter((r) => r.satisfaction !== '' && n(r, 'registered') > 0);
+	const w = sat.reduce((s, r) => s + n(r, 'registered'), 0);
+	return {
+		trainings: list.length,
+		registered: reg,
+		completed: list.reduce((s, r) => s + n(r, 'completed'), 0),
+		dropped_out: list.reduce((s, r) => s + n(r, 'dropped_out'), 0),
+		completion_rate: reg ? list.reduce((s, r) => s + n(r, 'completed'), 0) / reg : null,
+		satisfaction: w ? sat.reduce((s, r) => s + n(r, 'satisfaction') * n(r, 'registered'), 0) / w : null
+	};
+}
+function check(actual: Record<string, string> | undefined, want: ReturnType<typeof totals>) {
+	expect(actual).toBeDefined();
+	for (const k of ['trainings', 'registered', 'completed', 'dropped_out'] as const)
+		expect(Number(actual![k])).toBe(want[k]);
+	for (const k of ['completion_rate', 'satisfaction'] as const) {
+		if (want[k] === null) expect(actual![k]).toBe('');
+		else expect(Number(actual![k])).toBeCloseTo(want[k]!, 9);
+	}
+}
+
+test('training tables by year and by programme match the sample file', async ({ page }) => {
+	await open(page, '/trainings');
+	const byYear = await readTable(page, 'training-by-year');
+	const years = [...new Set(rows.map((r) => r.start_date.slice(0, 4)))].sort();
+	expect([...byYear.keys()].sort()).toEqual(years);
+	for (const y of years) check(byYear.get(y), totals(rows.filter((r) => r.start_date.startsWith(y))));
+	const byProgram = await readTable(page, 'training-by-program');
+	for (const p of new Set(rows.map((r) => r.program)))
+		check(byProgram.get(p), totals(rows.filter((r) => r.program === p)));
+});
+
+test('seed 003 facts: RTK 2021 — 5 trainings, 122 registered, 113 completed, 9 dropped out, 95 %', async ({
+	page
+}) => {
+	await open(page, '/trainings?from=2021&to=2021&organiser=RTK');
+	const byYear = await readTable(page, 'training-by-year');
+	expect(byYear.get('2021')).toMatchObject({
+		trainings: '5',
+		registered: '122',
+		completed: '113',
+		dropped_out: '9',
+		satisfaction: '95'
+	});
+});
+
+test('filters round-trip through the URL and an unknown value gives a notice', async ({ page }) => {
+	await open(page, '/trainings');
+	await page.locator('select[name="organiser"]').selectOption('ELVL');
+	await expect(page).toHaveURL(/organiser=ELVL/);
+	await page.reload();
+	await waitReady(page);
+	const byProgram = await readTable(page, 'training-by-program');
+	const elvl = new Set(rows.filter((r) => r.organiser === 'ELVL').map((r) => r.program));
+	expect(new Set(byProgram.keys())).toEqual(elvl);
+	await open(page, '/trainings?organiser=Nobody');
+	await expect(page.locator('[data-notice="bad-param"]')).toContainText('Nobody');
+});
+
+test('an imported training file changes the tables', async ({ page }) => {
+	await open(page, '/import');
+	await page.locator('input[type="file"]').setInputFiles('tests/fixtures/trainings-et.csv');
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'has-errors');
+	await page.locator('[data-action="commit-valid-rows"]').click();
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'committed');
+	await open(page, '/trainings');
+	const byYear = await readTable(page, 'training-by-year');
+	// The sample rows are gone; the two valid rows of the fixture (2025) remain: 24 + 16 registered.
+	expect([...byYear.keys()]).toEqual(['2025']);
+	expect(byYear.get('2025')).toMatchObject({
+		trainings: '2',
+		registered: '40',
+		completed: '37',
+		dropped_out: '3'
+	});
+});
