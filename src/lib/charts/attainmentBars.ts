@@ -35,7 +35,14 @@ export function attainmentBars(rows: AttainmentBar[], o: AttainmentBarsOptions):
 		marginRight: 84,
 		marginBottom: 44,
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
-		x: { domain: [0, 100], label: o.axisLabel, grid: true, labelAnchor: 'center', labelArrow: 'none', labelOffset: 36 },
+		x: {
+			domain: [0, 100],
+			label: o.axisLabel,
+			grid: true,
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			labelOffset: 36
+		},
 		y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
 		marks: [
 			Plot.barX(rows, {

@@ -2,7 +2,6 @@ import { parseYearParam, type ParamIssue } from './params';
 import summary from '$lib/generated/summary.json';
 import { hasStoredImports } from '$lib/data/summary';
 
- 
 const THIS_YEAR = new Date().getFullYear();
 const shipped = typeof localStorage !== 'undefined' && !hasStoredImports();
 

@@ -3,11 +3,11 @@
  * Values that name nothing in the data are reported as issues and ignored.
  */
 import { parseChoiceParam, type ParamIssue } from '$lib/state/params';
+import { PEER_GROUPS, type PeerGroup } from '$lib/metrics/ranking';
 import type { IndicatorInfo } from '$lib/queries/municipalities';
 import type { Municipality } from '$lib/types';
 
-export const PEER_GROUPS = ['county', 'type', 'size'] as const;
-export type PeerGroup = (typeof PEER_GROUPS)[number];
+export { PEER_GROUPS, type PeerGroup };
 /** Up to five municipalities are compared side by side. */
 export const MAX_COMPARED = 5;
 
@@ -78,9 +78,4 @@ export function readMunicipalityView(
 /** `m` after choosing a municipality: it becomes the selected one, the others keep their order. */
 export function pickCode(codes: string[], code: string): string[] {
 	return [code, ...codes.filter((c) => c !== code)].slice(0, MAX_COMPARED);
-}
-
-/** `m` after adding a municipality to the comparison (at the end, if there is room). */
-export function addCode(codes: string[], code: string): string[] {
-	return codes.includes(code) || codes.length >= MAX_COMPARED ? codes : [...codes, code];
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Feature, MultiPolygon } from 'geojson';
-import { municipalityRanking, type RankingBar } from '../../../src/lib/charts/ranking';
+import { municipalityRanking, type RankingPoint } from '../../../src/lib/charts/ranking';
 import { municipalityDotMap, type MapPoint } from '../../../src/lib/charts/dotMap';
 import { municipalityTrend, type TrendPoint } from '../../../src/lib/charts/trend';
 import { municipalityCompare, type CompareCell } from '../../../src/lib/charts/smallMultiples';
@@ -26,7 +26,13 @@ const light = UI_COLORS.light;
 const outline = estonia as unknown as Feature<MultiPolygon>;
 const fmt = (v: number) => v.toFixed(1);
 
-const bar = (ehak_code: string, name: string, value: number, rank: number, peer = false): RankingBar => ({
+const ranked = (
+	ehak_code: string,
+	name: string,
+	value: number,
+	rank: number,
+	peer = false
+): RankingPoint => ({
 	ehak_code,
 	name,
 	value,
@@ -37,10 +43,10 @@ const bar = (ehak_code: string, name: string, value: number, rank: number, peer 
 
 describe('municipalityRanking(rows, opts)', () => {
 	const rows = [
-		bar('0141', 'Anija vald', 5, 3, true),
-		bar('0784', 'Tallinn', 9, 1, true),
-		bar('0198', 'Harku vald', 7, 2),
-		bar('0245', 'Jõelähtme vald', 7, 2)
+		ranked('0141', 'Anija vald', 5, 3, true),
+		ranked('0784', 'Tallinn', 9, 1, true),
+		ranked('0198', 'Harku vald', 7, 2),
+		ranked('0245', 'Jõelähtme vald', 7, 2)
 	];
 
 	it('orders the bars by rank, best first, and names tied municipalities alphabetically', () => {
@@ -53,11 +59,14 @@ describe('municipalityRanking(rows, opts)', () => {
 		]);
 	});
 
+	const dots = (o: { marks?: unknown }) =>
+		marks(o).find((m) => m.channels.fill && m.data.length === rows.length) as MarkLike;
+
 	it('highlights the selected municipality, keeps its peers in the bar colour and mutes the rest', () => {
 		const o = municipalityRanking(rows, { scheme: 'light', axisLabel: 'x', selected: '0141', format: fmt });
-		const bars = marks(o)[0];
+		const bars = dots(o);
 		const fills = Object.fromEntries(
-			bars.data.map((d) => [(d as RankingBar).ehak_code, channel(bars, 'fill', d)])
+			bars.data.map((d) => [(d as RankingPoint).ehak_code, channel(bars, 'fill', d)])
 		);
 		expect(fills).toEqual({
 			'0784': light.bar,
@@ -67,9 +76,9 @@ describe('municipalityRanking(rows, opts)', () => {
 		});
 	});
 
-	it('draws every bar in the bar colour when nothing is selected', () => {
+	it('draws every dot in the bar colour when nothing is selected', () => {
 		const o = municipalityRanking(rows, { scheme: 'dark', axisLabel: 'x', format: fmt });
-		const bars = marks(o)[0];
+		const bars = dots(o);
 		expect(new Set(bars.data.map((d) => channel(bars, 'fill', d)))).toEqual(new Set([UI_COLORS.dark.bar]));
 	});
 
@@ -91,16 +100,28 @@ describe('municipalityRanking(rows, opts)', () => {
 		expect(marks(withSel).some((m) => m.data?.[0] === 6)).toBe(true);
 	});
 
-	it('grows with the number of municipalities so that 79 bars stay readable', () => {
-		const many = Array.from({ length: 79 }, (_, i) => bar(String(i).padStart(4, '0'), `M${i}`, i, 79 - i));
+	it('grows with the number of municipalities so that 79 rows stay readable', () => {
+		const many = Array.from({ length: 79 }, (_, i) => ranked(String(i).padStart(4, '0'), `M${i}`, i, 79 - i));
 		const o = municipalityRanking(many, { scheme: 'light', axisLabel: 'x', format: fmt });
 		expect(o.height as number).toBeGreaterThanOrEqual(79 * 14);
 	});
 
-	it('starts the value axis at zero and prints each value with the given format', () => {
+	it('fits the value axis to the values and the peer median (dots need no zero baseline)', () => {
+		const plain = municipalityRanking(rows, { scheme: 'light', axisLabel: 'x', format: fmt });
+		expect((plain.x as { domain: number[] }).domain).toEqual([5, 9]);
+		const wide = municipalityRanking(rows, {
+			scheme: 'light',
+			axisLabel: 'x',
+			selected: '0784',
+			peerMedian: 12,
+			format: fmt
+		});
+		expect((wide.x as { domain: number[] }).domain).toEqual([5, 12]);
+	});
+
+	it('prints each value with the given format', () => {
 		const o = municipalityRanking(rows, { scheme: 'light', axisLabel: 'x', format: (v) => `<${v}>` });
-		expect((o.x as { domain: number[] }).domain[0]).toBe(0);
-		const text = marks(o)[1];
+		const text = marks(o).find((m) => m.channels.text && m.data.length === rows.length) as MarkLike;
 		expect(channel(text, 'text', rows[1])).toBe('<9>');
 	});
 });

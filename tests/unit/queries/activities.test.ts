@@ -17,6 +17,7 @@ const A = (id: string, o: Partial<ActivityRow> = {}): ActivityRow => ({
 	extended: false,
 	recurring: false,
 	target_value: 1,
+	plan_target: 1,
 	target_unit: 'binary',
 	target_text: 'Juhend muudetud',
 	actual_value: null,

@@ -1,0 +1,100 @@
+import * as Plot from '@observablehq/plot';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { SEQUENTIAL_SCHEME, UI_COLORS, type Scheme } from './palette';
+
+export interface MapPoint {
+	ehak_code: string;
+	name: string;
+	lat: number;
+	lon: number;
+	/** Missing stays missing: drawn as a hollow dot, never coloured as 0. */
+	value: number | null;
+	tooltip: string;
+}
+
+export interface DotMapOptions {
+	scheme: Scheme;
+	/** Estonia's outline (src/lib/geo/estonia.json). */
+	outline: Feature<Polygon | MultiPolygon>;
+	/** Darker = better: the sequential scheme is reversed when lower values are better. */
+	higherIsBetter: boolean;
+	legendLabel: string;
+	selected?: string | null;
+	width?: number;
+}
+
+/*
+ * Estonia's own projection, L-EST97 (Lambert conformal conic, standard parallels 58° and 59°20′,
+ * central meridian 24° E), so the country is not stretched as in Web Mercator.
+ */
+const PROJECTION = { type: 'conic-conformal', parallels: [58, 59 + 1 / 3], rotate: [-24, 0] } as const;
+
+/** Municipalities as dots at their administrative centres, coloured by the indicator's value. */
+export function municipalityDotMap(points: MapPoint[], o: DotMapOptions): Plot.PlotOptions {
+	const ui = UI_COLORS[o.scheme];
+	const withValue = points.filter((p) => p.value !== null && Number.isFinite(p.value));
+	const missing = points.filter((p) => p.value === null || !Number.isFinite(p.value));
+	const selected = points.filter((p) => p.ehak_code === o.selected);
+	const width = o.width ?? 560;
+	return {
+		width,
+		height: Math.round(width * 0.62),
+		margin: 12,
+		style: { color: ui.text, background: 'transparent', fontSize: '11px' },
+		projection: { ...PROJECTION, domain: o.outline, inset: 6 },
+		color: {
+			type: 'linear',
+			scheme: SEQUENTIAL_SCHEME,
+			reverse: !o.higherIsBetter,
+			legend: true,
+			label: o.legendLabel,
+			// An indicator with one distinct value still gets a usable legend.
+			...(withValue.length && new Set(withValue.map((p) => p.value)).size === 1
+				? { domain: [(withValue[0].value as number) - 1, (withValue[0].value as number) + 1] }
+				: {})
+		},
+		marks: [
+			Plot.geo(o.outline, { fill: ui.surface, stroke: ui.muted, strokeWidth: 0.8 }),
+			Plot.dot(missing, {
+				x: 'lon',
+				y: 'lat',
+				r: 4,
+				fill: 'none',
+				stroke: ui.muted,
+				strokeDasharray: '2 1.5',
+				title: 'tooltip',
+				tip: true
+			}),
+			Plot.dot(withValue, {
+				x: 'lon',
+				y: 'lat',
+				r: 6,
+				fill: 'value',
+				stroke: ui.text,
+				strokeWidth: 0.6,
+				title: 'tooltip',
+				tip: true,
+				className: 'municipality-dot'
+			}),
+			Plot.dot(selected, {
+				x: 'lon',
+				y: 'lat',
+				r: 10,
+				fill: 'none',
+				stroke: ui.highlight,
+				strokeWidth: 3
+			}),
+			Plot.text(selected, {
+				x: 'lon',
+				y: 'lat',
+				text: 'name',
+				dy: -16,
+				fill: ui.text,
+				stroke: ui.surface,
+				strokeWidth: 3,
+				fontWeight: 'bold',
+				fontSize: 12
+			})
+		]
+	};
+}

@@ -1,0 +1,74 @@
+/**
+ * The questions the municipalities page asks the database (one function per question). DuckDB does
+ * the filtering; rank and peer median come from the tested metric rules in $lib/metrics/ranking.
+ */
+import type { Connector } from '$lib/db/connector';
+import type { Municipality, ServiceLevelRow } from '$lib/types';
+
+export interface IndicatorInfo {
+	indicator: string;
+	domain: string | null;
+	unit: string | null;
+	higher_is_better: boolean;
+	/** Years with at least one non-missing value, ascending. */
+	years: number[];
+}
+
+export const MUNICIPALITIES_SQL = `SELECT ehak_code, name, type, county, population, lat, lon
+	FROM municipalities ORDER BY name`;
+
+/** The 79 municipalities (reference data; population is approximate). */
+export async function loadMunicipalities(conn: Connector): Promise<Municipality[]> {
+	return (await conn.query(MUNICIPALITIES_SQL)) as unknown as Municipality[];
+}
+
+/*
+ * One row per indicator. An imported file may disagree with itself about a unit or direction;
+ * the latest year's row wins (arg_max), as re-imports replace older rows by key.
+ */
+export const INDICATORS_SQL = `SELECT indicator,
+		arg_max(domain, year) AS domain,
+		arg_max(unit, year) AS unit,
+		coalesce(arg_max(higher_is_better, year), true) AS higher_is_better,
+		string_agg(DISTINCT year::VARCHAR, ',' ORDER BY year::VARCHAR) FILTER (WHERE value IS NOT NULL) AS years
+	FROM service_levels
+	GROUP BY indicator
+	ORDER BY domain NULLS LAST, indicator`;
+
+export async function loadIndicators(conn: Connector): Promise<IndicatorInfo[]> {
+	const rows = await conn.query(INDICATORS_SQL);
+	return rows.map((r) => ({
+		indicator: String(r.indicator),
+		domain: r.domain === null ? null : String(r.domain),
+		unit: r.unit === null ? null : String(r.unit),
+		higher_is_better: r.higher_is_better !== false,
+		years: parseYears(r.years)
+	}));
+}
+
+/** Years come joined as text (`2021,2022`): lists would arrive as Arrow vectors from the wasm build. */
+function parseYears(v: unknown): number[] {
+	return typeof v === 'string' ? v.split(',').map(Number) : [];
+}
+
+const ROW_COLUMNS = `ehak_code, year, domain, indicator, value, unit, higher_is_better`;
+
+export const INDICATOR_ROWS_SQL = `SELECT ${ROW_COLUMNS} FROM service_levels
+	WHERE indicator = ? ORDER BY year, ehak_code`;
+
+/** Every year's values of one indicator (ranking, change since last year, trend, map). */
+export async function loadIndicatorRows(conn: Connector, indicator: string): Promise<ServiceLevelRow[]> {
+	return (await conn.query(INDICATOR_ROWS_SQL, [indicator])) as unknown as ServiceLevelRow[];
+}
+
+export const DOMAIN_ROWS_SQL = `SELECT ${ROW_COLUMNS} FROM service_levels
+	WHERE domain IS NOT DISTINCT FROM ? AND year IN (?, ?) ORDER BY indicator, year, ehak_code`;
+
+/** All municipalities' values for a domain's indicators in a year and the year before (comparison). */
+export async function loadDomainRows(
+	conn: Connector,
+	domain: string | null,
+	year: number
+): Promise<ServiceLevelRow[]> {
+	return (await conn.query(DOMAIN_ROWS_SQL, [domain, year, year - 1])) as unknown as ServiceLevelRow[];
+}

@@ -1,0 +1,32 @@
+import { formatNumber, type Lang } from '$lib/i18n/index.svelte';
+
+/** Two decimals for small values, one for tens, none from a hundred up: enough to tell neighbours apart. */
+function decimals(v: number): number {
+	const a = Math.abs(v);
+	return a < 10 ? 2 : a < 100 ? 1 : 0;
+}
+
+/** Units that are not printed after a number: `arv` (a count or a rate) says nothing a reader needs. */
+const SILENT_UNITS = new Set(['arv', 'count']);
+
+/** An indicator value with its unit (`12,5 %`, `3,4 päeva`); missing → `–`. */
+export function formatValue(v: number | null | undefined, unit: string | null, lang: Lang): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+	const n = formatNumber(v, lang, decimals(v));
+	if (!unit || SILENT_UNITS.has(unit)) return n;
+	if (unit === '%') return lang === 'et' ? `${n}\u00a0%` : `${n}%`;
+	return `${n}\u00a0${unit}`;
+}
+
+/** A difference with its sign (`+1,2 %`, `−0,5`); zero has none; missing → `–`. */
+export function formatSigned(v: number | null | undefined, unit: string | null, lang: Lang): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+	const text = formatValue(Math.abs(v), unit, lang);
+	return v > 0 ? `+${text}` : v < 0 ? `\u2212${text}` : text;
+}
+
+/** `Ehitusloa menetlusaeg (päeva)` already names its unit; `Sotsiaaltöötajaid 1000 elaniku kohta` gets `(arv)`. */
+export function indicatorLabel(indicator: string, unit: string | null): string {
+	if (!unit || /\([^()]*\)\s*$/.test(indicator)) return indicator;
+	return `${indicator} (${unit})`;
+}

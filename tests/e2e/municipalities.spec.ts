@@ -1,0 +1,244 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { open, readTable, guardOrigin, waitReady } from './hooks';
+
+/**
+ * The municipalities page read through the hooks, checked against rank, peer median and change
+ * computed here from the shipped sample file and the municipality list (metrics.md "Municipality
+ * comparison", written out independently of the app's metric functions).
+ */
+interface M {
+	ehak_code: string;
+	name: string;
+	type: string;
+	county: string;
+	population: number;
+}
+interface S {
+	ehak_code: string;
+	year: number;
+	domain: string;
+	indicator: string;
+	value: number | null;
+	higher_is_better: boolean;
+}
+const csv = (path: string) =>
+	Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true }).data;
+const municipalities: M[] = csv('data/municipalities.csv').map((r) => ({
+	ehak_code: r.ehak_code,
+	name: r.name,
+	type: r.type,
+	county: r.county,
+	population: Number(r.population_approx)
+}));
+const levels: S[] = csv('data/sample/service_levels.csv').map((r) => ({
+	ehak_code: r.ehak_code,
+	year: Number(r.year),
+	domain: r.domain,
+	indicator: r.indicator,
+	value: r.value === undefined || r.value.trim() === '' ? null : Number(r.value),
+	higher_is_better: !/^(false|0|no|ei)$/i.test((r.higher_is_better ?? 'true').trim())
+}));
+
+type Peer = 'county' | 'type' | 'size';
+const band = (p: number) => (p < 5000 ? 0 : p < 10000 ? 1 : p < 20000 ? 2 : p < 50000 ? 3 : 4);
+const group = (m: M, peer: Peer) =>
+	peer === 'county' ? m.county : peer === 'type' ? m.type : String(band(m.population));
+function middle(xs: number[]): number | null {
+	if (!xs.length) return null;
+	const s = [...xs].sort((a, b) => a - b);
+	const h = s.length >> 1;
+	return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+function expected(indicator: string, year: number, peer: Peer) {
+	const value = (code: string, y: number) =>
+		levels.find((r) => r.indicator === indicator && r.year === y && r.ehak_code === code)?.value ?? null;
+	const higher = levels.find((r) => r.indicator === indicator)?.higher_is_better ?? true;
+	const now = new Map(municipalities.map((m) => [m.ehak_code, value(m.ehak_code, year)]));
+	const present = [...now.values()].filter((v): v is number => v !== null);
+	return new Map(
+		municipalities.map((m) => {
+			const v = now.get(m.ehak_code) ?? null;
+			const before = value(m.ehak_code, year - 1);
+			// Ties share the best rank and the next one skips: 1 + how many are strictly better.
+			const rank = v === null ? null : 1 + present.filter((o) => (higher ? o > v : o < v)).length;
+			const peers = municipalities
+				.filter((o) => group(o, peer) === group(m, peer))
+				.map((o) => now.get(o.ehak_code) ?? null)
+				.filter((x): x is number => x !== null);
+			return [
+				m.ehak_code,
+				{
+					value: v,
+					rank,
+					peer_median: middle(peers),
+					change: v === null || before === null ? null : v - before
+				}
+			];
+		})
+	);
+}
+
+function expectNumber(raw: string, want: number | null, what: string) {
+	if (want === null) expect(raw, what).toBe('');
+	else {
+		expect(raw, what).not.toBe('');
+		expect(Number(raw), what).toBeCloseTo(want, 9);
+	}
+}
+
+const indicators = [...new Set(levels.map((r) => r.indicator))];
+const years = [...new Set(levels.map((r) => r.year))].sort((a, b) => a - b);
+const lowerIsBetter = indicators.find((i) => levels.some((r) => r.indicator === i && !r.higher_is_better));
+const withGaps = indicators.find((i) => levels.some((r) => r.indicator === i && r.value === null));
+
+test.describe('municipality ranking', () => {
+	const cases: { indicator: string; year: number; peer: Peer }[] = [
+		{ indicator: indicators[0], year: years.at(-1) as number, peer: 'county' },
+		{ indicator: lowerIsBetter ?? indicators[1], year: years[1], peer: 'size' },
+		{ indicator: withGaps ?? indicators.at(-1) ?? indicators[0], year: years.at(-2) as number, peer: 'type' }
+	];
+	for (const c of cases) {
+		test(`value, rank, peer median and change for ${c.indicator} ${c.year} by ${c.peer}`, async ({
+			page,
+			baseURL
+		}) => {
+			const outside = guardOrigin(page, baseURL as string);
+			const q = new URLSearchParams({ indicator: c.indicator, year: String(c.year), peer: c.peer });
+			await open(page, `/municipalities?${q}`);
+			const table = await readTable(page, 'municipality-ranking');
+			const want = expected(c.indicator, c.year, c.peer);
+			expect(table.size).toBe(79);
+			for (const [code, w] of want) {
+				const row = table.get(code);
+				expect(row, code).toBeDefined();
+				expectNumber(row!.value, w.value, `${code} value`);
+				expect(row!.rank, `${code} rank`).toBe(w.rank === null ? '' : String(w.rank));
+				expectNumber(row!.peer_median, w.peer_median, `${code} peer_median`);
+				expectNumber(row!.change, w.change, `${code} change`);
+			}
+			// Missing values are shown as missing, never as 0.
+			const cells = await page.$$eval(
+				'table[data-table="municipality-ranking"] td[data-col="value"][data-value=""]',
+				(tds) => tds.map((td) => td.textContent?.trim())
+			);
+			expect(cells.every((text) => text === '–')).toBe(true);
+			await expect(page.locator('figure[data-chart="municipality-ranking"] svg').first()).toBeVisible();
+			expect(outside).toEqual([]);
+		});
+	}
+
+	test('a county filter keeps national ranks and shows only that county', async ({ page }) => {
+		const county = 'Tartu maakond';
+		const year = years.at(-1) as number;
+		await open(
+			page,
+			`/municipalities?${new URLSearchParams({ indicator: indicators[0], year: String(year), county })}`
+		);
+		const table = await readTable(page, 'municipality-ranking');
+		const inCounty = municipalities.filter((m) => m.county === county);
+		expect([...table.keys()].sort()).toEqual(inCounty.map((m) => m.ehak_code).sort());
+		const want = expected(indicators[0], year, 'county');
+		for (const [code, row] of table) expect(row.rank).toBe(String(want.get(code)?.rank ?? ''));
+	});
+});
+
+async function find(page: Page, text: string) {
+	await page.getByLabel(/Leia omavalitsus|Find a municipality/).fill(text);
+	await page.locator('[data-action="find-municipality"]').click();
+}
+
+test.describe('finding a municipality', () => {
+	for (const name of ['Tartu', 'Viljandi', 'Rakvere', 'Võru']) {
+		test(`the bare name ${name} asks which one is meant`, async ({ page }) => {
+			await open(page, '/municipalities');
+			await find(page, name);
+			const choices = page.locator('[data-state="ambiguous"] [data-action="choose-municipality"]');
+			const candidates = municipalities.filter((m) => m.name.replace(/ (linn|vald)$/, '') === name);
+			expect(candidates).toHaveLength(2);
+			await expect(choices).toHaveCount(2);
+			for (const m of candidates) await expect(choices.filter({ hasText: m.name })).toHaveCount(1);
+			const vald = candidates.find((m) => m.type === 'vald') as M;
+			await choices.filter({ hasText: vald.name }).click();
+			await expect(page).toHaveURL(new RegExp(`[?&]m=${vald.ehak_code}`));
+			await expect(page.locator('[data-focus]')).toHaveAttribute('data-focus', vald.ehak_code);
+		});
+	}
+
+	test('an unambiguous bare name and an EHAK code select directly and add to the comparison', async ({
+		page
+	}) => {
+		await open(page, '/municipalities');
+		await find(page, 'Rae');
+		const rae = municipalities.find((m) => m.name === 'Rae vald') as M;
+		await expect(page).toHaveURL(new RegExp(`[?&]m=${rae.ehak_code}(&|$)`));
+		await find(page, '0784');
+		await expect(page).toHaveURL(new RegExp(`[?&]m=0784%2C${rae.ehak_code}(&|$)`));
+		await expect(page.locator('[data-focus]')).toHaveAttribute('data-focus', '0784');
+		const compare = await readTable(page, 'municipality-compare');
+		expect(new Set([...compare.keys()].map((k) => k.split(':')[0]))).toEqual(
+			new Set(['0784', rae.ehak_code])
+		);
+	});
+
+	test('an unknown name says so', async ({ page }) => {
+		await open(page, '/municipalities?lang=en');
+		await find(page, 'Atlantis');
+		await expect(page.locator('[data-state="unknown-municipality"]')).toContainText('Atlantis');
+	});
+});
+
+test.describe('URL state', () => {
+	test('round trip: the view comes back from its URL, and changes go into it', async ({ page }) => {
+		const indicator = indicators.at(-1) as string;
+		const year = years.at(-2) as number;
+		const q = new URLSearchParams({
+			indicator,
+			year: String(year),
+			peer: 'type',
+			county: 'Harju maakond',
+			m: '0784,0653',
+			lang: 'en'
+		});
+		await open(page, `/municipalities?${q}`);
+		await expect(page.locator('select[name="indicator"]')).toHaveValue(indicator);
+		await expect(page.locator('select[name="sl-year"]')).toHaveValue(String(year));
+		await expect(page.locator('select[name="peer"]')).toHaveValue('type');
+		await expect(page.locator('select[name="county"]')).toHaveValue('Harju maakond');
+		await expect(page.locator('[data-selected-municipalities] li')).toHaveCount(2);
+		await expect(page.locator('h1')).toHaveText('Municipality comparison');
+
+		await page.locator('select[name="peer"]').selectOption('size');
+		await expect(page).toHaveURL(/[?&]peer=size/);
+		await page.reload();
+		await waitReady(page);
+		await expect(page.locator('select[name="peer"]')).toHaveValue('size');
+		await expect(page.locator('select[name="county"]')).toHaveValue('Harju maakond');
+		const table = await readTable(page, 'municipality-ranking');
+		const want = expected(indicator, year, 'size');
+		expect(table.size).toBe(municipalities.filter((m) => m.county === 'Harju maakond').length);
+		for (const [code, row] of table) expectNumber(row.peer_median, want.get(code)?.peer_median ?? null, code);
+	});
+
+	test('unknown values get a notice and are ignored', async ({ page }) => {
+		await open(page, '/municipalities?peer=galaxy&indicator=Nonexistent&county=Atlantis&m=0784,9999');
+		const notice = page.locator('[data-notice="bad-param"]');
+		for (const v of ['galaxy', 'Nonexistent', 'Atlantis', '9999']) await expect(notice).toContainText(v);
+		await expect(page.locator('select[name="peer"]')).toHaveValue('county');
+		await expect(page.locator('[data-focus]')).toHaveAttribute('data-focus', '0784');
+		expect((await readTable(page, 'municipality-ranking')).size).toBe(79);
+	});
+
+	test('a year without data shows an empty state whose action shows the latest year', async ({ page }) => {
+		const first = years[0];
+		await open(page, `/municipalities?year=${first - 1}`);
+		const empty = page.locator('[data-state="empty"]');
+		await expect(empty).toBeVisible();
+		await empty.locator('[data-action="latest-year"]').click();
+		await expect(page).toHaveURL(/[?&]year=\d{4}/);
+		await waitReady(page);
+		await expect(page.locator('table[data-table="municipality-ranking"]')).toHaveCount(1);
+	});
+});
