@@ -16,8 +16,9 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	timeout: 60_000,
-	expect: { timeout: 15_000 },
+	// Each page compiles DuckDB's 34 MB wasm: generous limits keep a loaded 2-core machine from flaking.
+	timeout: 180_000,
+	expect: { timeout: 30_000 },
 	fullyParallel: false,
 	workers: 2,
 	retries: process.env.CI ? 1 : 0,

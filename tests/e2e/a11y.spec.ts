@@ -17,7 +17,7 @@ const PAGES = [
 for (const scheme of ['light', 'dark'] as const) {
 	for (const lang of ['et', 'en']) {
 		test(`axe: every page in ${lang}, ${scheme}`, async ({ page }) => {
-			test.setTimeout(180_000);
+			test.setTimeout(600_000);
 			await page.emulateMedia({ colorScheme: scheme });
 			for (const path of PAGES) {
 				await open(page, `${path}?lang=${lang}`);

@@ -23,7 +23,7 @@ export async function open(page: Page, path: string): Promise<void> {
 }
 
 export async function waitReady(page: Page): Promise<void> {
-	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
 }
 
 /** Fail the test on any request that leaves the page's origin. */

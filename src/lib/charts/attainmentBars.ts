@@ -51,8 +51,7 @@ export function attainmentBars(rows: AttainmentBar[], o: AttainmentBarsOptions):
 				fill,
 				title: 'tooltip',
 				tip: true,
-				className: 'bar',
-				ariaLabel: (d: AttainmentBar) => `${d.label}: ${o.percentLabel(d.attainment)}`
+				className: 'bar'
 			} as Plot.BarXOptions),
 			Plot.text(rows, {
 				x: (d: AttainmentBar) => (d.attainment ?? 0) * 100,
