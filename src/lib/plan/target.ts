@@ -1,18 +1,19 @@
 import type { Target } from '$lib/types';
 
 /**
- * Estonian number words 1–10 in any case form: the stem (nominative or genitive) plus an optional
- * case ending, e.g. `kolmes` (inessive), `ühel` (adessive), `kahe` (genitive). metrics.md "Target".
+ * Estonian number words 1–10 in any case form: the stem (nominative, genitive or the short
+ * partitive/illative `üht(e)`, `kaht(e)`, `viit`, `kuut`) plus an optional case ending, e.g. `kolmes`
+ * (inessive), `ühel` (adessive), `kahe` (genitive), `ühte` (partitive). metrics.md "Target".
  */
 const NUMBER_STEMS: [RegExp, number][] = [
 	[/^kaheksa/, 8],
 	[/^üheksa/, 9],
-	[/^(ühe|üks)/, 1],
-	[/^(kahe|kaks)/, 2],
+	[/^(ühte|üht|ühe|üks)/, 1],
+	[/^(kahte|kaht|kahe|kaks)/, 2],
 	[/^(kolme|kolm)/, 3],
 	[/^(nelja|neli)/, 4],
-	[/^(viie|viis)/, 5],
-	[/^(kuue|kuus)/, 6],
+	[/^(viie|viis|viit)/, 5],
+	[/^(kuue|kuus|kuut)/, 6],
 	[/^(seitsme|seitse)/, 7],
 	[/^(kümne|kümme)/, 10]
 ];
