@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { open, readTable } from './hooks';
+import { open } from './hooks';
 
 /** The import page and `kov check` run the same import core: same facts and errors for the same file. */
 for (const fixture of ['progress-mixed-errors.csv', 'progress-win1257-tab-title.csv', 'trainings-et.csv']) {
@@ -44,28 +44,3 @@ for (const fixture of ['progress-mixed-errors.csv', 'progress-win1257-tab-title.
 		);
 	});
 }
-
-test('an imported service-level file changes the municipality ranking', async ({ page }) => {
-	const indicator = 'Kvalifikatsioonile vastavate õpetajate osakaal (%)';
-	const url = `/municipalities?indicator=${encodeURIComponent(indicator)}&year=2024`;
-	await open(page, url);
-	const before = await readTable(page, 'municipality-ranking');
-	await open(page, '/import');
-	await page.locator('input[type="file"]').setInputFiles({
-		name: 'teenustasemed-2024.csv',
-		mimeType: 'text/csv',
-		buffer: Buffer.from(
-			`Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik\nRae vald;2024;haridus;${indicator};100;%\nTallinn;2024;haridus;${indicator};50,5;%\n`
-		)
-	});
-	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready');
-	await page.locator('[data-action="commit-import"]').click();
-	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'committed');
-	await open(page, url);
-	const after = await readTable(page, 'municipality-ranking');
-	expect(after).not.toEqual(before);
-	// The sample rows of the dataset are gone: only the two imported municipalities have values.
-	expect(after.get('0653')).toMatchObject({ value: '100', rank: '1' });
-	expect(after.get('0784')).toMatchObject({ value: '50.5', rank: '2' });
-	expect([...after.values()].filter((r) => r.value !== '')).toHaveLength(2);
-});
