@@ -14,12 +14,11 @@ const PAGES = [
 	'/report'
 ];
 
-for (const scheme of ['light', 'dark'] as const) {
+for (const path of PAGES) {
 	for (const lang of ['et', 'en']) {
-		test(`axe: every page in ${lang}, ${scheme}`, async ({ page }) => {
-			test.setTimeout(600_000);
-			await page.emulateMedia({ colorScheme: scheme });
-			for (const path of PAGES) {
+		test(`axe: ${path} in ${lang}, light and dark`, async ({ page }) => {
+			for (const scheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme: scheme });
 				await open(page, `${path}?lang=${lang}`);
 				// Open the data tables too: they are part of what a screen-reader user gets.
 				await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
@@ -28,7 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
 					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 					.map(
 						(v) =>
-							`${path}: ${v.id} (${v.impact}) ${v.nodes
+							`${scheme} ${v.id} (${v.impact}) ${v.nodes
 								.slice(0, 3)
 								.map((n) => n.target.join(' '))
 								.join(' | ')}`
