@@ -15,6 +15,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 		environment: 'node',
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		// Property tests run 10 000 cases; a loaded 2-core machine needs more than the default 5 s.
+		testTimeout: 60_000
 	}
 });
