@@ -52,10 +52,10 @@ function middle(xs: number[]): number | null {
 	return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
-function expected(indicator: string, year: number, peer: Peer) {
+function expected(indicator: string, year: number, peer: Peer, source: S[] = levels) {
 	const value = (code: string, y: number) =>
-		levels.find((r) => r.indicator === indicator && r.year === y && r.ehak_code === code)?.value ?? null;
-	const higher = levels.find((r) => r.indicator === indicator)?.higher_is_better ?? true;
+		source.find((r) => r.indicator === indicator && r.year === y && r.ehak_code === code)?.value ?? null;
+	const higher = source.find((r) => r.indicator === indicator)?.higher_is_better ?? true;
 	const now = new Map(municipalities.map((m) => [m.ehak_code, value(m.ehak_code, year)]));
 	const present = [...now.values()].filter((v): v is number => v !== null);
 	return new Map(
@@ -241,4 +241,54 @@ test.describe('URL state', () => {
 		await waitReady(page);
 		await expect(page.locator('table[data-table="municipality-ranking"]')).toHaveCount(1);
 	});
+});
+
+test('an imported service-level file replaces the sample and changes the ranking', async ({ page }) => {
+	const indicator = levels.find((r) => r.higher_is_better)?.indicator as string;
+	const year = years.at(-1) as number;
+	const url = `/municipalities?${new URLSearchParams({ indicator, year: String(year), peer: 'county' })}`;
+	await open(page, url);
+	const before = await readTable(page, 'municipality-ranking');
+
+	// An Estonian Excel export: names instead of codes, decimal commas, the previous year for one.
+	const imported: [string, number, string][] = [
+		['Rae vald', year, '100'],
+		['Tallinn', year, '50,5'],
+		['Tartu linn', year, '80,25'],
+		['Rae vald', year - 1, '90']
+	];
+	const body = imported.map(([name, y, v]) => `${name};${y};haridus;${indicator};${v};%`).join('\r\n');
+	await open(page, '/import');
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'teenustasemed.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik\r\n${body}\r\n`)
+	});
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready');
+	await page.locator('[data-action="commit-import"]').click();
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'committed');
+
+	// After a reload: the stored import is replayed over the defaults, the sample rows are gone.
+	await open(page, url);
+	const after = await readTable(page, 'municipality-ranking');
+	expect(after).not.toEqual(before);
+	const byName = new Map(municipalities.map((m) => [m.name, m]));
+	const source: S[] = imported.map(([name, y, v]) => ({
+		ehak_code: byName.get(name)?.ehak_code as string,
+		year: y,
+		domain: 'haridus',
+		indicator,
+		value: Number(v.replace(',', '.')),
+		higher_is_better: true
+	}));
+	const want = expected(indicator, year, 'county', source);
+	expect([...after.values()].filter((r) => r.value !== '')).toHaveLength(3);
+	for (const [code, w] of want) {
+		const row = after.get(code);
+		expect(row, code).toBeDefined();
+		expectNumber(row!.value, w.value, `${code} value`);
+		expect(row!.rank, `${code} rank`).toBe(w.rank === null ? '' : String(w.rank));
+		expectNumber(row!.peer_median, w.peer_median, `${code} peer_median`);
+		expectNumber(row!.change, w.change, `${code} change`);
+	}
 });

@@ -1,0 +1,202 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import {
+	analyseFile,
+	detectDataset,
+	mapColumns,
+	parseStatus,
+	resolveMunicipality,
+	formatIssue,
+	ISSUE_CODES,
+	detectWide
+} from '../../../src/lib/import';
+import { parsePlan } from '../../../src/lib/plan/parsePlan';
+import type { Municipality } from '../../../src/lib/types';
+
+const municipalities: Municipality[] = Papa.parse<Record<string, string>>(
+	readFileSync('data/municipalities.csv', 'utf8'),
+	{
+		header: true,
+		skipEmptyLines: true
+	}
+).data.map((r) => ({
+	ehak_code: r.ehak_code,
+	name: r.name,
+	type: r.type as 'linn' | 'vald',
+	county: r.county,
+	population: Number(r.population_approx),
+	lat: Number(r.lat),
+	lon: Number(r.lon)
+}));
+const activityIds = new Set(
+	parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8')).map((a) => a.activity_id)
+);
+const ctx = { activityIds, municipalities };
+const enc = (s: string) => new TextEncoder().encode(s);
+const analyse = (text: string, dataset?: Parameters<typeof analyseFile>[1]['dataset']) =>
+	analyseFile(enc(text), { dataset }, ctx);
+
+describe('parseStatus(text)', () => {
+	it.each([
+		['alustamata', 'not_started'],
+		['pole alustatud', 'not_started'],
+		['Töös', 'in_progress'],
+		['pooleli', 'in_progress'],
+		['KÄIMAS', 'in_progress'],
+		['riskis', 'at_risk'],
+		['ohus', 'at_risk'],
+		['tehtud', 'done'],
+		['Täidetud', 'done'],
+		['lõpetatud', 'done'],
+		['valmis', 'done'],
+		['tühistatud', 'cancelled'],
+		['loobutud', 'cancelled'],
+		['in_progress', 'in_progress']
+	])('reads %j as %s', (text, status) => expect(parseStatus(text)).toBe(status));
+	it('does not guess: "valmis?" is unknown', () => expect(parseStatus('valmis?')).toBeUndefined());
+});
+
+describe('resolveMunicipality(text)', () => {
+	it('Tallinn, Tallinna linn, 0784 and 784 are the same municipality', () => {
+		for (const t of ['Tallinn', 'Tallinna linn', '0784', '784', ' tallinn '])
+			expect(resolveMunicipality(t, municipalities)).toEqual({ ehak_code: '0784' });
+	});
+	it('resolves a bare name when it is unambiguous: Rae → Rae vald', () => {
+		expect(resolveMunicipality('Rae', municipalities)).toEqual({ ehak_code: '0653' });
+	});
+	it.each(['Tartu', 'Viljandi', 'Rakvere', 'Võru'])(
+		'%s is ambiguous between the linn and the vald',
+		(name) => {
+			const r = resolveMunicipality(name, municipalities);
+			expect('ambiguous' in r && r.ambiguous.map((m) => m.type).sort()).toEqual(['linn', 'vald']);
+		}
+	);
+	it('an unknown name is unknown', () =>
+		expect(resolveMunicipality('Atlantis', municipalities)).toEqual({ unknown: true }));
+});
+
+describe('detectDataset(header) and mapColumns', () => {
+	it('recognises each dataset from Estonian headers', () => {
+		expect(detectDataset(['Nr', 'Aasta', 'Staatus', 'Tegelik']).dataset).toBe('progress');
+		expect(detectDataset(['Programm', 'Algus', 'Registreerunud', 'Läbinud']).dataset).toBe('trainings');
+		expect(detectDataset(['Omavalitsus', 'Aasta', 'Näitaja', 'Väärtus']).dataset).toBe('service_levels');
+		expect(detectDataset(['ehak_code', 'name', 'type', 'county', 'population_approx']).dataset).toBe(
+			'municipalities'
+		);
+		expect(detectDataset(['Nr', 'Tegevus', 'Sihtrühm', 'Sihetase', 'Peavastutaja', 'Tähtaeg']).dataset).toBe(
+			'activities'
+		);
+	});
+	it('matches headers regardless of case, diacritics and punctuation', () => {
+		const m = mapColumns('progress', [' NR ', 'aasta', 'SEIS', 'Aruande_kuupaev']);
+		expect(m.mapping).toMatchObject({ activity_id: 0, year: 1, status: 2, reported_at: 3 });
+		expect(m.missingRequired).toEqual([]);
+	});
+	it('names a missing required column', () => {
+		const a = analyse('Nr;Aasta;Tegelik\n1.1.1;2024;1\n', 'progress');
+		expect(a.problem?.code).toBe('missing_columns');
+		expect(formatIssue(a.problem!, 'en')).toContain('status');
+	});
+	it('suggests unpivoting a wide table with one column per year', () => {
+		expect(detectWide(['Omavalitsus', '2022', '2023', '2024'])).toEqual({
+			kind: 'year',
+			idColumn: 0,
+			valueColumns: [1, 2, 3]
+		});
+	});
+});
+
+describe('validation per dataset', () => {
+	it('progress: unknown id, unknown status, impossible year, bad number, impossible date, duplicate key', () => {
+		const a = analyse(
+			'Nr;Aasta;Staatus;Tegelik;Kuupäev\n9.9.9;2024;töös;1;\n2.5.5;2024;valmis?;2;\n2.5.6;1999;töös;1;\n2.5.7;2024;töös;viis;\n2.5.3;2024;riskis;1;31.02.2025\n2.5.1;2024;tehtud;1;\n2.5.1.;2024;töös;1;\n'
+		);
+		expect(a.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
+			[2, 'Nr', '9.9.9', 'unknown_activity'],
+			[3, 'Staatus', 'valmis?', 'unknown_status'],
+			[4, 'Aasta', '1999', 'year_out_of_range'],
+			[5, 'Tegelik', 'viis', 'invalid_number'],
+			[6, 'Kuupäev', '31.02.2025', 'invalid_date'],
+			[8, 'Nr', '2.5.1.', 'duplicate_key']
+		]);
+		expect(a.rows).toHaveLength(1);
+	});
+	it('trainings: completed + dropped_out > registered and an ambiguous municipality are errors; unknown activity is a warning', () => {
+		const a = analyse(
+			'Programm;Tegevus;Omavalitsus;Registreerunud;Läbinud;Katkestanud;Rahulolu\nA;1.1.5;Tartu linn;10;9;1;95%\nB;1.1.5;Tartu;10;9;1;0,95\nC;1.1.5;Rae vald;10;9;2;95\nD;8.8.8;Rae vald;5;5;0;\n'
+		);
+		expect(a.errors.map((e) => [e.row, e.code])).toEqual([
+			[3, 'ambiguous_municipality'],
+			[4, 'completed_exceeds_registered']
+		]);
+		expect(a.warnings.map((w) => [w.row, w.code])).toEqual([[5, 'unknown_activity_link']]);
+		expect(a.rows).toMatchObject([
+			{ program: 'A', ehak_code: '0793', satisfaction: 95 },
+			{ program: 'D', activity_id: null }
+		]);
+	});
+	it('service levels: a missing value stays missing, never 0', () => {
+		const a = analyse('Omavalitsus;Aasta;Näitaja;Väärtus\nTallinn;2024;X;\nRae vald;2024;X;1 234,5\n');
+		expect(a.errors).toEqual([]);
+		expect(a.rows).toMatchObject([
+			{ ehak_code: '0784', value: null },
+			{ ehak_code: '0653', value: 1234.5 }
+		]);
+	});
+	it('the plan text itself imports as the 42 activities', () => {
+		const a = analyseFile(new Uint8Array(readFileSync('data/plan-2022-2025.txt')), {}, ctx);
+		expect([a.dataset, a.rows.length, a.errors.length]).toEqual(['activities', 42, 0]);
+	});
+});
+
+describe('formatIssue(issue, lang)', () => {
+	it('has an Estonian and an English text for every code, with the value filled in', () => {
+		for (const code of ISSUE_CODES) {
+			const et = formatIssue(
+				{
+					code,
+					params: {
+						value: 'X',
+						candidates: 'A | B',
+						min: 1,
+						max: 2,
+						first: 3,
+						n: 4,
+						size: '5 MB',
+						columns: 'c',
+						start: 's',
+						completed: 1,
+						dropped_out: 1,
+						registered: 1
+					}
+				},
+				'et'
+			);
+			const en = formatIssue(
+				{
+					code,
+					params: {
+						value: 'X',
+						candidates: 'A | B',
+						min: 1,
+						max: 2,
+						first: 3,
+						n: 4,
+						size: '5 MB',
+						columns: 'c',
+						start: 's',
+						completed: 1,
+						dropped_out: 1,
+						registered: 1
+					}
+				},
+				'en'
+			);
+			expect(et).not.toBe(code);
+			expect(en).not.toBe(code);
+			expect(et).not.toMatch(/\{\w+\}/);
+			expect(en).not.toMatch(/\{\w+\}/);
+		}
+	});
+});
