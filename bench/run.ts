@@ -1,300 +1,319 @@
 /**
- * npm run bench — builds the app, serves it on localhost and drives Debian's Chromium:
- *   1. cold load of / (cache disabled) to the first chart and to data-ready, bytes transferred;
- *   2. import of generated service-level CSVs (`;` + decimal comma) through the app's import page;
- *   3. the same file read by native DuckDB (the physical reference) and parsed by Papa Parse in the page;
- *   4. filter-change latency on /municipalities and / after the import (p50, p95);
- *   5. JS heap after one and after two imports of the same file.
- * BENCH_QUICK=1: 100k rows only, fewer runs. Timings are reported, never asserted.
+ * npm run bench — builds the app, serves build/ on localhost and drives headless Debian Chromium:
+ *   1. cold load of / (new context, cache disabled) to the first chart and to data-ready; bytes;
+ *   2. import of generated service-level CSVs (`;`, decimal comma) through the app's import page;
+ *   3. the same file read by native DuckDB (the physical reference) and by Papa Parse + convert +
+ *      Arrow insert into DuckDB-wasm in an app page (the JS baseline);
+ *   4. filter-change latency on /municipalities and / with the largest imported file loaded;
+ *   5. JS heap and renderer memory after one import and after importing the same file again.
+ * Prints a summary and writes bench/results.json. Timings are reported, never asserted.
+ * Env: BENCH_QUICK=1 (100k rows, one run each), BENCH_PORT (4184), BENCH_NO_BUILD=1 (reuse
+ * build/), BENCH_SIZES=100000,1000000, CHROMIUM_PATH.
  */
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { cdpFor, jsHeap, launch, rendererRss, withProbes } from './browser';
+import { coldLoad, type ColdLoad } from './coldLoad';
+import { writeCsv } from './generate';
+import { importOnce, openImport, type ImportRun } from './appImport';
+import { municipalityLatency, overviewLatency, type Latency } from './latency';
+import { nativeIngest, type NativeIngest } from './native';
+import { bundleDuck, papaIngest, type PapaIngest } from './papa';
+import { step } from './log';
+import { printReport } from './report';
+import { ratio, spread, type Spread } from './stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const PORT = Number(process.env.BENCH_PORT ?? 4199);
+const PORT = Number(process.env.BENCH_PORT ?? 4184);
 const BASE = `http://localhost:${PORT}`;
 const RUNS = QUICK ? 1 : 3;
-const SIZES = QUICK ? [100_000] : [100_000, 1_000_000];
-const tmp = join(process.cwd(), 'bench/tmp');
-mkdirSync(tmp, { recursive: true });
+/** Largest first: latency and memory are measured with the largest file that imports. */
+const SIZES = (process.env.BENCH_SIZES ?? (QUICK ? '100000' : '1000000,100000'))
+	.split(',')
+	.map(Number)
+	.sort((a, b) => b - a);
+const LATENCY_CHANGES = QUICK ? 8 : 20;
+/** A further run of a size is skipped when one import already took longer than this. */
+const SLOW_IMPORT_MS = 150_000;
+const BUILD = 'build';
+const TMP = join('bench', 'tmp');
 
-const stats = (xs: number[]) => {
-	const s = [...xs].sort((a, b) => a - b);
-	const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-	return { median: q(0.5), min: s[0], max: s[s.length - 1], p95: q(0.95), n: s.length };
-};
+export interface AppIngest {
+	runs: ImportRun[];
+	analyseMs: Spread | null;
+	commitMs: Spread | null;
+	chartsMs: Spread | null;
+	totalMs: Spread | null;
+	longestTaskMs: Spread | null;
+	error: string | null;
+}
 
-function generate(rows: number): string {
-	const file = join(tmp, `service-levels-${rows}.csv`);
-	const munis = readFileSync('data/municipalities.csv', 'utf8')
-		.trim()
-		.split('\n')
-		.slice(1)
-		.map((l) => l.split(',')[1]);
-	const years = Array.from({ length: 10 }, (_, i) => 2015 + i);
-	const perIndicator = munis.length * years.length;
-	const indicators = Math.ceil(rows / perIndicator);
-	const out: string[] = ['Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik'];
-	let n = 0;
-	let seed = 7;
-	const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-	for (let i = 0; i < indicators && n < rows; i++) {
-		for (const y of years) {
-			for (const m of munis) {
-				if (n >= rows) break;
-				const v = rnd() < 0.03 ? '' : (rnd() * 2000).toFixed(1).replace('.', ',');
-				out.push(
-					`${m};${y};${['haridus', 'sotsiaalhoolekanne', 'planeerimine', 'personal'][i % 4]};Näitaja ${i + 1};${v};arv`
-				);
-				n++;
+export interface Ingest {
+	rows: number;
+	fileBytes: number;
+	indicators: number;
+	native: NativeIngest;
+	papa: PapaIngest | null;
+	papaError: string | null;
+	app: AppIngest;
+	ratios: { appToNative: number | null; appToPapa: number | null; papaToNative: number | null };
+}
+
+export interface Memory {
+	rows: number;
+	before: { heapBytes: number | null; rssBytes: number | null };
+	imports: ImportRun[];
+	/** Renderer RSS after the second import / after the first: about 1 when replacing does not duplicate. */
+	rssSecondToFirst: number | null;
+	heapSecondToFirst: number | null;
+}
+
+export interface Results {
+	date: string;
+	quick: boolean;
+	machine: {
+		cpus: number;
+		cpuModel: string;
+		memoryGB: number;
+		platform: string;
+		node: string;
+		chromium: string;
+		loadAverage: { start: number[]; end: number[] };
+	};
+	versions: Record<string, string>;
+	coldLoad: ColdLoad;
+	ingest: Ingest[];
+	/** Per size: memory before, after the import and after importing the same file again. */
+	memory: Memory[];
+	latency: { rows: number; controls: Record<string, Latency> } | null;
+	notes: string[];
+}
+
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
+
+async function startServer(): Promise<() => void> {
+	const server = spawn(process.execPath, ['scripts/serve.mjs', BUILD, String(PORT)], { stdio: 'ignore' });
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(BASE + '/')).ok) return () => server.kill();
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	server.kill();
+	throw new Error(`the static server did not start on port ${PORT}`);
+}
+
+function versionOf(pkg: string): string {
+	try {
+		return JSON.parse(readFileSync(join('node_modules', pkg, 'package.json'), 'utf8')).version;
+	} catch {
+		return '?';
+	}
+}
+
+async function nativeVersion(): Promise<string> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const c = await instance.connect();
+	const v = String((await c.runAndReadAll('SELECT version() AS v')).getRowObjects()[0].v);
+	c.closeSync();
+	instance.closeSync();
+	return v;
+}
+
+function summarise(runs: ImportRun[]): AppIngest {
+	const ok = runs.filter((r) => r.ok);
+	const pick = (f: (r: ImportRun) => number | null) =>
+		spread(ok.map(f).filter((v): v is number => v !== null));
+	return {
+		runs,
+		analyseMs: pick((r) => r.analyseMs),
+		commitMs: pick((r) => r.commitMs),
+		chartsMs: pick((r) => r.chartsMs),
+		totalMs: pick((r) => r.totalMs),
+		longestTaskMs: pick((r) => r.longestTaskMs),
+		error: ok.length ? null : (runs[0]?.error ?? 'no run')
+	};
+}
+
+const describe = (r: ImportRun) =>
+	r.ok
+		? `read+check ${Math.round(r.analyseMs ?? 0)} ms, commit ${Math.round(r.commitMs ?? 0)} ms, charts ${Math.round(r.chartsMs ?? 0)} ms`
+		: `failed: ${r.error}`;
+
+const failedRun = (error: string): ImportRun => ({
+	ok: false,
+	error,
+	analyseMs: null,
+	commitMs: null,
+	chartsMs: null,
+	totalMs: null,
+	wallMs: null,
+	status: null,
+	message: null,
+	longestTaskMs: null,
+	longTasksMs: null,
+	peakHeapBytes: null,
+	peakRssBytes: null,
+	heapAfterBytes: null,
+	rssAfterBytes: null
+});
+
+/**
+ * One size through the app. The first context also carries the memory measurement (import, then
+ * the same file again: a replace) and then, for the largest size that imports, the filter changes.
+ */
+async function appIngest(browser: Browser, file: string, rows: number, results: Results): Promise<AppIngest> {
+	const runs: ImportRun[] = [];
+	for (let run = 0; run < RUNS; run++) {
+		const context = await browser.newContext();
+		try {
+			const page = await context.newPage();
+			await withProbes(page);
+			const notAvailable = await openImport(page, BASE);
+			if (notAvailable) {
+				runs.push(failedRun(notAvailable));
+				break;
 			}
+			const cdp = await cdpFor(page);
+			const before = { heapBytes: await jsHeap(cdp, true), rssBytes: rendererRss() };
+			const first = await importOnce(page, cdp, file);
+			runs.push(first);
+			step(`    run ${run + 1}: ${describe(first)}`);
+			if (run === 0) {
+				const imports = [first];
+				if (first.ok) {
+					const reopened = await openImport(page);
+					imports.push(reopened ? failedRun(reopened) : await importOnce(page, cdp, file));
+					step(`    same file again (replace): ${describe(imports[1])}`);
+				}
+				const [a, b] = imports;
+				results.memory.push({
+					rows,
+					before,
+					imports,
+					rssSecondToFirst:
+						a.rssAfterBytes && b?.rssAfterBytes
+							? Math.round((b.rssAfterBytes / a.rssAfterBytes) * 100) / 100
+							: null,
+					heapSecondToFirst:
+						a.heapAfterBytes && b?.heapAfterBytes
+							? Math.round((b.heapAfterBytes / a.heapAfterBytes) * 100) / 100
+							: null
+				});
+				if (imports.at(-1)?.ok && !results.latency) {
+					step(`    filter changes (${LATENCY_CHANGES} per control)`);
+					const controls: Record<string, Latency> = {
+						...(await municipalityLatency(page, LATENCY_CHANGES)),
+						overviewDirection: await overviewLatency(page, LATENCY_CHANGES)
+					};
+					const d = controls.overviewDirection;
+					step(
+						`      direction: ${d.error ? `error: ${d.error}` : `p50 ${d.ms?.p50} ms, p95 ${d.ms?.p95} ms`}`
+					);
+					results.latency = { rows, controls };
+				}
+			}
+			// A failed import fails the same way again; a slow one is not worth repeating.
+			if (!first.ok || (first.wallMs ?? 0) > SLOW_IMPORT_MS) break;
+		} finally {
+			await context.close();
 		}
 	}
-	writeFileSync(file, out.join('\n') + '\n');
-	return file;
-}
-
-async function native(file: string): Promise<number> {
-	const db = await DuckDBInstance.create(':memory:');
-	const c = await db.connect();
-	const t = performance.now();
-	await c.run(
-		`CREATE TABLE t AS SELECT * FROM read_csv('${file}', delim=';', decimal_separator=',', header=true)`
-	);
-	const ms = performance.now() - t;
-	c.closeSync();
-	db.closeSync();
-	return ms;
-}
-
-async function ready(page: Page, timeout = 600_000) {
-	await page.waitForSelector('html[data-ready="true"]', { timeout });
-}
-
-async function heap(page: Page): Promise<number> {
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Performance.enable');
-	const { metrics } = await cdp.send('Performance.getMetrics');
-	return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+	return summarise(runs);
 }
 
 async function main() {
-	if (!process.env.BENCH_NO_BUILD) execSync('npm run build', { stdio: 'ignore' });
-	const server = spawn(process.execPath, ['scripts/serve.mjs', 'build', String(PORT)], { stdio: 'ignore' });
-	await new Promise((r) => setTimeout(r, 800));
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--js-flags=--expose-gc'
-		]
-	});
-	const results: Record<string, unknown> = {
+	mkdirSync(TMP, { recursive: true });
+	if (!process.env.BENCH_NO_BUILD) {
+		step('building (npm run build)');
+		execSync('npm run build', { stdio: ['ignore', 'ignore', 'inherit'] });
+	}
+	// Outside bench/ so that eslint (which does not read .gitignore) never sees the minified bundle.
+	const duckJs = await bundleDuck(join('node_modules', '.cache', 'kov-bench'));
+	const stopServer = await startServer();
+	const browser = await launch();
+	const cpu = cpus();
+	const results: Results = {
 		date: new Date().toISOString(),
+		quick: QUICK,
 		machine: {
-			cpus: cpus().length,
-			model: cpus()[0]?.model,
+			cpus: cpu.length,
+			cpuModel: cpu[0]?.model ?? '?',
+			memoryGB: Math.round(totalmem() / 1073741824),
+			platform: platform(),
 			node: process.version,
-			chromium: browser.version()
+			chromium: browser.version(),
+			loadAverage: { start: load(), end: [] }
 		},
-		quick: QUICK
+		versions: {
+			'duckdb (native)': await nativeVersion(),
+			'@duckdb/duckdb-wasm': versionOf('@duckdb/duckdb-wasm'),
+			papaparse: versionOf('papaparse'),
+			'playwright-core': versionOf('playwright-core')
+		},
+		coldLoad: null as unknown as ColdLoad,
+		ingest: [],
+		memory: [],
+		latency: null,
+		notes: []
 	};
-
-	// 1. Cold load.
-	const firstChart: number[] = [];
-	const readyMs: number[] = [];
-	let bytes = { js: 0, wasm: 0, other: 0, initialJsGzip: 0 };
-	for (let i = 0; i < RUNS + 1; i++) {
-		const ctx = await browser.newContext();
-		const page = await ctx.newPage();
-		const cdp = await ctx.newCDPSession(page);
-		await cdp.send('Network.enable');
-		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-		const sizes = new Map<string, { url: string; type: string; bytes: number; at: number }>();
-		const t0 = Date.now();
-		cdp.on('Network.responseReceived', (e) =>
-			sizes.set(e.requestId, {
-				url: e.response.url,
-				type: e.response.mimeType,
-				bytes: 0,
-				at: Date.now() - t0
-			})
-		);
-		cdp.on('Network.loadingFinished', (e) => {
-			const s = sizes.get(e.requestId);
-			if (s) s.bytes = e.encodedDataLength;
-		});
-		await page.goto(BASE + '/');
-		await page.waitForSelector('figure[data-chart] svg');
-		const chartAt = Date.now() - t0;
-		await ready(page);
-		const readyAt = Date.now() - t0;
-		if (i > 0) {
-			firstChart.push(chartAt);
-			readyMs.push(readyAt);
-		}
-		const all = [...sizes.values()];
-		const isJs = (s: { url: string }) => /\.m?js(\?|$)/.test(s.url);
-		const initialJs = all.filter((s) => isJs(s) && !s.url.includes('worker') && s.at <= chartAt);
-		bytes = {
-			js: all.filter((s) => isJs(s)).reduce((n, s) => n + s.bytes, 0),
-			wasm: all.filter((s) => s.url.endsWith('.wasm')).reduce((n, s) => n + s.bytes, 0),
-			other: all.filter((s) => !isJs(s) && !s.url.endsWith('.wasm')).reduce((n, s) => n + s.bytes, 0),
-			initialJsGzip: initialJs.reduce((n, s) => {
-				const path = join('build', new URL(s.url).pathname);
-				try {
-					return n + gzipSync(readFileSync(path)).length;
-				} catch {
-					return n;
-				}
-			}, 0)
-		};
-		await ctx.close();
-	}
-	results.coldLoad = { firstChartMs: stats(firstChart), dataReadyMs: stats(readyMs), bytes };
-
-	// 2.–5. Imports.
-	const imports: Record<string, unknown>[] = [];
-	for (const rows of SIZES) {
-		const file = generate(rows);
-		const mb = statSync(file).size / 1048576;
-		const nativeMs: number[] = [];
-		for (let i = 0; i < RUNS; i++) nativeMs.push(await native(file));
-
-		const ctx = await browser.newContext();
-		const page = await ctx.newPage();
-		await page.goto(BASE + '/import');
-		await ready(page);
-		await page.addScriptTag({ path: 'node_modules/papaparse/papaparse.min.js' });
-		const text = readFileSync(file, 'utf8');
-		const papaMs: number[] = [];
-		for (let i = 0; i < RUNS; i++) {
-			papaMs.push(
-				await page.evaluate((t) => {
-					const start = performance.now();
-					const P = (
-						window as unknown as {
-							Papa: { parse: (s: string, o: object) => { data: Record<string, string>[] } };
-						}
-					).Papa;
-					const parsed = P.parse(t, { delimiter: ';', header: true, skipEmptyLines: true });
-					const values = new Float64Array(parsed.data.length);
-					parsed.data.forEach(
-						(r, k) => (values[k] = r['Väärtus'] === '' ? NaN : Number(r['Väärtus'].replace(',', '.')))
-					);
-					return performance.now() - start;
-				}, text)
-			);
-		}
-		const appMs: number[] = [];
-		const heapAfter: number[] = [];
-		let appError: string | null = null;
-		for (let i = 0; i < Math.min(RUNS, 2); i++) {
+	try {
+		step('cold load of /');
+		results.coldLoad = await coldLoad(browser, BASE, RUNS, BUILD);
+		for (const rows of SIZES) {
+			const { file, bytes, indicators } = writeCsv(TMP, rows);
+			step(`${rows.toLocaleString('en-US')} rows (${Math.round(bytes / 1048576)} MB): native DuckDB`);
+			const native = await nativeIngest(file, RUNS);
+			step('  Papa Parse in the page');
+			let papa: Ingest['papa'] = null;
+			let papaError: string | null = null;
 			try {
-				await page.goto(BASE + '/import');
-				await ready(page);
-				const t = Date.now();
-				await page.locator('input[type="file"]').setInputFiles(file);
-				await page.waitForSelector('[data-import-status="ready"], [data-import-status="has-errors"]', {
-					state: 'attached',
-					timeout: 900_000
-				});
-				await page
-					.locator('[data-action="commit-import"], [data-action="commit-valid-rows"]')
-					.first()
-					.click();
-				await page.waitForSelector('[data-import-status="committed"]', {
-					state: 'attached',
-					timeout: 900_000
-				});
-				await page.goto(BASE + '/municipalities');
-				await ready(page);
-				appMs.push(Date.now() - t);
-				await page.evaluate(() => (globalThis as unknown as { gc?: () => void }).gc?.());
-				heapAfter.push(await heap(page));
+				papa = await papaIngest(browser, BASE, file, RUNS, { buildDir: BUILD, duckJs });
 			} catch (e) {
-				appError = String(e).slice(0, 200);
-				break;
+				papaError = String(e).split('\n')[0].slice(0, 300);
 			}
+			step('  app import');
+			const app = await appIngest(browser, file, rows, results);
+			const papaTotal = papa?.totalMs ?? papa?.parseConvertMs ?? null;
+			results.ingest.push({
+				rows,
+				fileBytes: bytes,
+				indicators,
+				native,
+				papa,
+				papaError,
+				app,
+				ratios: {
+					appToNative: ratio(app.totalMs, native.ms),
+					appToPapa: ratio(app.totalMs, papaTotal),
+					papaToNative: ratio(papaTotal, native.ms)
+				}
+			});
 		}
-		// Filter-change latency at this size, on /municipalities (year) and / (direction).
-		const latency: Record<string, unknown> = {};
-		if (!appError) {
-			const years: number[] = [];
-			const options = await page.locator('main select').nth(1).locator('option').allTextContents();
-			for (let i = 0; i < 20; i++) {
-				const t = Date.now();
-				await page
-					.locator('main select')
-					.nth(1)
-					.selectOption({ index: i % Math.max(1, options.length) });
-				await ready(page);
-				years.push(Date.now() - t);
-			}
-			latency.municipalitiesYear = stats(years);
-			await page.goto(BASE + '/');
-			await ready(page);
-			const dirs: number[] = [];
-			for (let i = 0; i < 20; i++) {
-				const t = Date.now();
-				await page.evaluate((d) => history.replaceState(null, '', d), `/?direction=${(i % 4) + 1}`);
-				await page.goto(`${BASE}/?direction=${(i % 4) + 1}`);
-				await ready(page);
-				dirs.push(Date.now() - t);
-			}
-			latency.overviewDirectionWithReload = stats(dirs);
-		}
-		await ctx.close();
-		const app = appMs.length ? stats(appMs) : null;
-		imports.push({
-			rows,
-			mb: Number(mb.toFixed(1)),
-			nativeDuckDbMs: stats(nativeMs),
-			papaParseInPageMs: stats(papaMs),
-			appImportMs: app,
-			appError,
-			ratioAppToNative: app ? Number((app.median / stats(nativeMs).median).toFixed(1)) : null,
-			ratioAppToPapa: app ? Number((app.median / stats(papaMs).median).toFixed(2)) : null,
-			heapAfterImportsMB: heapAfter.map((h) => Number((h / 1048576).toFixed(1))),
-			filterLatencyMs: latency
-		});
+	} finally {
+		await browser.close();
+		stopServer();
 	}
-	results.imports = imports;
-	await browser.close();
-	server.kill();
-	writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
-
-	const c = results.coldLoad as {
-		firstChartMs: { median: number; min: number; max: number };
-		dataReadyMs: { median: number };
-		bytes: typeof bytes;
-	};
-	console.log(
-		`cold load: first chart ${c.firstChartMs.median} ms (${c.firstChartMs.min}–${c.firstChartMs.max}), data ready ${c.dataReadyMs.median} ms`
-	);
-	console.log(
-		`bytes: JS ${(c.bytes.js / 1024).toFixed(0)} kB, wasm ${(c.bytes.wasm / 1048576).toFixed(1)} MB, initial JS gzip ${(c.bytes.initialJsGzip / 1024).toFixed(0)} kB`
-	);
-	console.log('rows\tMB\tnative ms\tpapa ms\tapp ms\tapp/native\tapp/papa\theap MB');
-	for (const r of imports as Record<string, never>[]) {
-		const s = (x: { median: number } | null) => (x ? String(Math.round(x.median)) : '–');
-		console.log(
-			`${r.rows}\t${r.mb}\t${s(r.nativeDuckDbMs)}\t${s(r.papaParseInPageMs)}\t${r.appImportMs ? s(r.appImportMs) : r.appError}\t${r.ratioAppToNative ?? '–'}\t${r.ratioAppToPapa ?? '–'}\t${(r.heapAfterImportsMB as number[]).join(' / ')}`
+	results.machine.loadAverage.end = load();
+	results.ingest.sort((a, b) => a.rows - b.rows);
+	results.memory.sort((a, b) => a.rows - b.rows);
+	if (
+		Math.max(...results.machine.loadAverage.start, ...results.machine.loadAverage.end) >
+		cpus().length * 0.75
+	)
+		results.notes.push(
+			'the machine was busy with other work during the run (load average above); timings are noisy'
 		);
-	}
-	console.log('→ bench/results.json');
+	if (results.ingest.some((i) => i.papa?.insertError))
+		results.notes.push('Papa baseline: the DuckDB-wasm insert failed; its total is parse + convert only');
+	writeFileSync('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
+	printReport(results);
 }
 
 await main();

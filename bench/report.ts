@@ -1,0 +1,135 @@
+/** The console summary of a benchmark run (bench/results.json has everything). */
+import type { Results } from './run';
+import type { Spread } from './stats';
+
+const ms = (s: Spread | null | undefined) =>
+	s ? `${fmt(s.median)} ms (${fmt(s.min)}–${fmt(s.max)}, n=${s.n})` : '–';
+const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+const kb = (b: number) => `${Math.round(b / 1024).toLocaleString('en-US')} kB`;
+const mbs = (b: number | null | undefined) =>
+	b ? `${Math.round(b / 1048576).toLocaleString('en-US')} MB` : '–';
+const x = (r: number | null | undefined) => (r === null || r === undefined ? '–' : `${r}×`);
+
+function table(head: string[], rows: (string | number)[][]): string {
+	const cells = [head, ...rows].map((r) => r.map(String));
+	const width = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+	const line = (r: string[]) => r.map((c, i) => c.padEnd(width[i])).join('  ');
+	return [line(cells[0]), width.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function printReport(r: Results): void {
+	const out: string[] = [];
+	const m = r.machine;
+	out.push(
+		`kov-seire benchmark ${r.date} — ${m.cpus}× ${m.cpuModel}, Node ${m.node}, Chromium ${m.chromium}, load ${m.loadAverage.start.join('/')}${r.quick ? ' (BENCH_QUICK)' : ''}`
+	);
+	const c = r.coldLoad;
+	out.push('', 'Cold load of / (cache disabled, default data)');
+	out.push(`  first chart  ${ms(c.firstChartMs)}`);
+	out.push(`  data ready   ${ms(c.dataReadyMs)}`);
+	out.push(
+		`  transferred  JS ${kb(c.bytes.js)}, wasm ${kb(c.bytes.wasm)}, other ${kb(c.bytes.other)} (${c.requests} requests)`
+	);
+	out.push(
+		`  initial JS   ${c.initialJs.files} files, ${kb(c.initialJs.bytes)} raw, ${kb(c.initialJs.gzipBytes)} gzipped`
+	);
+
+	out.push('', 'Ingest of a service-level CSV (median ms; ratios of medians)');
+	out.push(
+		table(
+			[
+				'rows',
+				'file',
+				'native DuckDB',
+				'Papa parse+convert',
+				'Papa +insert',
+				'app import',
+				'app/native',
+				'app/Papa'
+			],
+			r.ingest.map((i) => [
+				i.rows.toLocaleString('en-US'),
+				mbs(i.fileBytes),
+				i.native.ms ? fmt(i.native.ms.median) : '–',
+				i.papa?.parseConvertMs ? fmt(i.papa.parseConvertMs.median) : '–',
+				i.papa?.totalMs ? fmt(i.papa.totalMs.median) : (i.papa?.insertError ?? i.papaError ?? '–'),
+				i.app.totalMs ? fmt(i.app.totalMs.median) : `failed: ${i.app.error ?? '?'}`.slice(0, 60),
+				x(i.ratios.appToNative),
+				x(i.ratios.appToPapa)
+			])
+		)
+	);
+	out.push('', 'App import phases (median ms)');
+	out.push(
+		table(
+			[
+				'rows',
+				'runs',
+				'read+check',
+				'commit',
+				'charts',
+				'total',
+				'longest main-thread task',
+				'peak renderer RSS'
+			],
+			r.ingest.map((i) => [
+				i.rows.toLocaleString('en-US'),
+				`${i.app.runs.filter((u) => u.ok).length}/${i.app.runs.length}`,
+				i.app.analyseMs ? fmt(i.app.analyseMs.median) : '–',
+				i.app.commitMs ? fmt(i.app.commitMs.median) : '–',
+				i.app.chartsMs ? fmt(i.app.chartsMs.median) : '–',
+				i.app.totalMs ? fmt(i.app.totalMs.median) : '–',
+				i.app.longestTaskMs ? fmt(i.app.longestTaskMs.median) : '–',
+				mbs(Math.max(0, ...i.app.runs.map((u) => u.peakRssBytes ?? 0)))
+			])
+		)
+	);
+	for (const i of r.ingest)
+		for (const u of i.app.runs.filter((u) => !u.ok))
+			out.push(`  ${i.rows.toLocaleString('en-US')} rows: ${u.error}`);
+
+	for (const mm of r.memory) {
+		out.push('', `Memory, ${mm.rows.toLocaleString('en-US')} rows (after GC; peak while importing)`);
+		out.push(
+			table(
+				['', 'main JS heap', 'peak JS heap', 'renderer RSS', 'peak renderer RSS', 'import'],
+				[
+					['before import', mbs(mm.before.heapBytes), '', mbs(mm.before.rssBytes), '', ''],
+					...mm.imports.map((u, k) => [
+						k === 0 ? 'after 1 import' : `after ${k + 1} imports`,
+						mbs(u.heapAfterBytes),
+						mbs(u.peakHeapBytes),
+						mbs(u.rssAfterBytes),
+						mbs(u.peakRssBytes),
+						u.ok ? (u.message ?? 'ok') : `failed: ${u.error}`
+					])
+				]
+			)
+		);
+	}
+
+	if (r.latency) {
+		const l = r.latency;
+		out.push(
+			'',
+			`Filter-change latency, ${l.rows.toLocaleString('en-US')} service-level rows loaded (input → settled)`
+		);
+		out.push(
+			table(
+				['page', 'control', 'n', 'p50 ms', 'p95 ms', 'max ms', 'queried'],
+				Object.entries(l.controls).map(([k, v]) => [
+					k.startsWith('overview') ? '/' : '/municipalities',
+					k,
+					v.ms?.n ?? 0,
+					v.ms ? fmt(v.ms.p50) : '–',
+					v.ms ? fmt(v.ms.p95) : '–',
+					v.ms ? fmt(v.ms.max) : '–',
+					v.error ? `error: ${v.error}` : `${v.withQuery}/${v.ms?.n ?? 0}`
+				])
+			)
+		);
+	}
+	for (const n of r.notes) out.push(`note: ${n}`);
+	out.push('', '→ bench/results.json');
+	console.log(out.join('\n'));
+}
