@@ -16,21 +16,21 @@ export interface AnalyseRequest {
 
 export type WorkerMessage =
 	| { type: 'progress'; fraction: number; rows?: number }
-	| { type: 'done'; analysis: Analysis }
+	| { type: 'done'; analysis: Analysis; utf8?: Uint8Array }
 	| { type: 'error'; message: string };
 
 export function analyseInWorker(
 	request: AnalyseRequest,
 	onProgress: (fraction: number, rows?: number) => void
-): { result: Promise<Analysis>; cancel: () => void } {
+): { result: Promise<{ analysis: Analysis; utf8?: Uint8Array }>; cancel: () => void } {
 	const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-	const result = new Promise<Analysis>((resolve, reject) => {
+	const result = new Promise<{ analysis: Analysis; utf8?: Uint8Array }>((resolve, reject) => {
 		worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
 			const m = ev.data;
 			if (m.type === 'progress') onProgress(m.fraction, m.rows);
 			else {
 				worker.terminate();
-				if (m.type === 'done') resolve(m.analysis);
+				if (m.type === 'done') resolve({ analysis: m.analysis, utf8: m.utf8 });
 				else reject(new Error(m.message));
 			}
 		};

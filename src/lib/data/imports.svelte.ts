@@ -5,7 +5,15 @@
 import { createStore, del, get, set, clear, type UseStore } from 'idb-keyval';
 import type { DatasetName } from '$lib/types';
 import { DATASETS } from '$lib/types';
-import { applyImport, rebuildDataset, resetDataset, type ImportMeta, type ImportRecord } from '$lib/db/commit';
+import {
+	applyImport,
+	rebuildDataset,
+	resetDataset,
+	stageBulk,
+	type BulkSource,
+	type ImportMeta,
+	type ImportRecord
+} from '$lib/db/commit';
 import type { DuckDbConnector } from '$lib/db/duckdb';
 import { data, dataChanged, ensureData, onBoot, type Provenance } from './store.svelte';
 import { markStoredImports } from './summary';
@@ -22,16 +30,25 @@ export const imports = $state<{ history: ImportMeta[]; notice: 'corrupt-state' |
 	notice: null
 });
 
-/** All rows of each stored import, kept for undo (replay) without re-reading IndexedDB. */
+type Body = Pick<ImportRecord, 'columns' | 'owners' | 'bulk'>;
+/** What IndexedDB holds per import: the rows, or for a bulk import the UTF-8 file DuckDB reads. */
+type StoredBody = Body & { bytes?: Uint8Array };
+
+/**
+ * All rows of each stored import, kept for undo (replay) without re-reading IndexedDB. A bulk
+ * import keeps no rows here: its file stays registered with DuckDB for as long as the import exists.
+ */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache for undo, not UI state
-const bodies = new Map<string, Pick<ImportRecord, 'columns' | 'owners'>>();
+const bodies = new Map<string, Body>();
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- registered DuckDB files, not UI state
+const bulkFiles = new Set<string>();
 
 function fullRecords(): ImportRecord[] {
 	return imports.history.map((m) => ({ ...m, ...(bodies.get(m.id) ?? { columns: {} }) }));
 }
 
 function meta(r: ImportRecord): ImportMeta {
-	const { columns: _c, owners: _o, ...m } = r;
+	const { columns: _c, owners: _o, bulk: _b, ...m } = r;
 	return m;
 }
 
@@ -67,30 +84,68 @@ onBoot(async (conn: DuckDbConnector) => {
 	try {
 		const records: ImportRecord[] = [];
 		for (const m of stored) {
-			const body = await get<Pick<ImportRecord, 'columns' | 'owners'>>(`import:${m.id}`, store());
+			const body = await get<StoredBody>(`import:${m.id}`, store());
 			if (!body || typeof body.columns !== 'object') throw new Error(`stored import ${m.id} is missing`);
-			records.push({ ...m, ...body });
+			if (body.bulk) {
+				if (!(body.bytes instanceof Uint8Array)) throw new Error(`stored import ${m.id} has no file`);
+				await conn.registerBuffer(body.bulk.file, body.bytes);
+				bulkFiles.add(body.bulk.file);
+			}
+			records.push({ ...m, columns: body.columns, owners: body.owners, bulk: body.bulk });
 		}
 		await conn.transaction(async (tx) => {
 			for (const r of records) await applyImport(tx, r);
 		});
-		for (const r of records) bodies.set(r.id, { columns: r.columns, owners: r.owners });
+		for (const r of records) bodies.set(r.id, { columns: r.columns, owners: r.owners, bulk: r.bulk });
 		imports.history = stored;
 	} catch {
 		imports.notice = 'corrupt-state';
 		imports.history = [];
+		for (const name of bulkFiles) await conn.dropFile(name).catch(() => undefined);
+		bulkFiles.clear();
 		await clear(store()).catch(() => undefined);
 	}
 	updateProvenance();
 });
 
-/** Commit one import atomically: database and IndexedDB both change, or neither does. */
-export async function commitImport(record: ImportRecord): Promise<ImportMeta> {
+/**
+ * Register a large service-level file (UTF-8) with DuckDB for the bulk path. DuckDB takes the
+ * buffer it is given, so it gets a copy: the caller's bytes stay usable (e.g. to be stored).
+ */
+export async function registerBulkFile(name: string, utf8: Uint8Array): Promise<void> {
 	const conn = await ensureData();
+	await conn.registerBuffer(name, utf8.slice());
+	bulkFiles.add(name);
+}
+
+export async function dropBulkFile(name: string): Promise<void> {
+	if (!bulkFiles.delete(name)) return;
+	const conn = await ensureData();
+	await conn.dropFile(name).catch(() => undefined);
+}
+
+async function dropAllBulkFiles(): Promise<void> {
+	for (const name of [...bulkFiles]) await dropBulkFile(name);
+}
+
+/** Read and check a registered file with DuckDB's CSV reader: the preview's counts and errors. */
+export async function checkBulk(source: BulkSource) {
+	const conn = await ensureData();
+	return conn.transaction((tx) => stageBulk(tx, source));
+}
+
+/**
+ * Commit one import atomically: database and IndexedDB both change, or neither does. A bulk import
+ * (record.bulk) passes the UTF-8 file it was read from, which is stored for the replay at start-up.
+ */
+export async function commitImport(record: ImportRecord, bytes?: Uint8Array): Promise<ImportMeta> {
+	const conn = await ensureData();
+	const bulk = record.bulk ? { ...$state.snapshot(record.bulk), staged: undefined } : undefined;
+	const body: StoredBody = { columns: record.columns, owners: record.owners, bulk, bytes };
 	const result = await conn.transaction(async (tx) => {
 		const counts = await applyImport(tx, record);
 		const m: ImportMeta = { ...meta(record), rowsAdded: counts.added, rowsReplaced: counts.replaced };
-		await set(`import:${record.id}`, { columns: record.columns, owners: record.owners }, store());
+		await set(`import:${record.id}`, body, store());
 		try {
 			await writeIndex([...imports.history, m]);
 		} catch (e) {
@@ -99,7 +154,7 @@ export async function commitImport(record: ImportRecord): Promise<ImportMeta> {
 		}
 		return m;
 	});
-	bodies.set(record.id, { columns: record.columns, owners: record.owners });
+	bodies.set(record.id, { columns: record.columns, owners: record.owners, bulk });
 	imports.history = [...imports.history, result];
 	updateProvenance();
 	dataChanged();
@@ -117,6 +172,8 @@ export async function undoImport(id: string): Promise<void> {
 		await writeIndex(remaining.map(meta));
 	});
 	await del(`import:${id}`, store()).catch(() => undefined);
+	const file = bodies.get(id)?.bulk?.file;
+	if (file) await dropBulkFile(file);
 	bodies.delete(id);
 	imports.history = imports.history.filter((m) => m.id !== id);
 	updateProvenance();
@@ -130,6 +187,7 @@ export async function resetToDefaults(): Promise<void> {
 		for (const d of DATASETS) await resetDataset(tx, d);
 		await clear(store());
 	});
+	await dropAllBulkFiles();
 	bodies.clear();
 	imports.history = [];
 	imports.notice = null;

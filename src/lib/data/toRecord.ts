@@ -1,6 +1,7 @@
 import type { Activity, DatasetName, ProgressRow } from '$lib/types';
 import { activityColumns, ownerColumns, toColumns } from '$lib/db/rows';
-import { dataColumns, type ImportRecord } from '$lib/db/commit';
+import { dataColumns, type BulkSource, type ImportRecord } from '$lib/db/commit';
+import { YEAR_RANGE, type Analysis } from '$lib/import';
 import { activityFromText, type ActivityText } from '$lib/plan';
 
 function isActivity(row: object): row is Activity {
@@ -22,4 +23,36 @@ export function recordColumns(
 	const prepared =
 		dataset === 'progress' ? (rows as ProgressRow[]).map((r, i) => ({ ...r, seq: r.seq ?? i })) : rows;
 	return { columns: toColumns(prepared, names) };
+}
+
+/**
+ * Where DuckDB's CSV reader finds each service-level field in a bulk file (see analyseLarge):
+ * the file's own delimiter, header row and column mapping, the EHAK column preferred to the name.
+ */
+export function bulkSourceFor(analysis: Analysis, file: string): BulkSource {
+	const m = analysis.mapping;
+	const at = (field: string) => m[field] ?? null;
+	const municipality = at('ehak_code') ?? at('municipality');
+	const year = at('year');
+	const indicator = at('indicator');
+	const value = at('value');
+	if (analysis.dataset !== 'service_levels' || municipality === null || year === null || indicator === null)
+		throw new Error('bulk import: a service-level file with municipality, year and indicator columns');
+	return {
+		file,
+		delimiter: analysis.delimiter,
+		headerRow: analysis.headerRow,
+		header: [...analysis.header],
+		mapping: {
+			municipality,
+			year,
+			indicator,
+			value,
+			domain: at('domain'),
+			unit: at('unit'),
+			higher_is_better: at('higher_is_better')
+		},
+		minYear: YEAR_RANGE.service_levels[0],
+		maxYear: YEAR_RANGE.service_levels[1]
+	};
 }

@@ -12,7 +12,7 @@ export interface BulkMapping {
 	municipality: number;
 	year: number;
 	indicator: number;
-	value: number;
+	value?: number | null;
 	domain?: number | null;
 	unit?: number | null;
 	higher_is_better?: number | null;
@@ -39,6 +39,8 @@ export interface BulkIssue {
 }
 
 export const BULK_STAGE = '_bulk_service_levels';
+const BOOL_TRUE = ['true', 'jah', 'yes', '1', 'tõene', 'x', 'y', 'j'].map((b) => `'${b}'`).join(', ');
+const BOOL_FALSE = ['false', 'ei', 'no', '0', 'väär', 'n', 'e'].map((b) => `'${b}'`).join(', ');
 const RAW = '_bulk_raw';
 const LOOKUP = '_bulk_municipality_lookup';
 const LOOKUP_COLUMNS: ColumnSpec[] = [
@@ -83,8 +85,9 @@ export function municipalityLookup(
 	);
 }
 
-function col(i: number | null | undefined): string {
-	return i === null || i === undefined ? 'NULL' : ident(`c${i}`);
+function col(i: number | null | undefined, table?: string): string {
+	if (i === null || i === undefined) return 'NULL';
+	return table ? `${table}.${ident(`c${i}`)}` : ident(`c${i}`);
 }
 
 /** Parse the registered file and build the typed stage table; returns the error rows and counts. */
@@ -121,57 +124,76 @@ export async function validateBulk(
 	});
 
 	const m = o.mapping;
-	// Thousands separators (space, NBSP, narrow NBSP) out; a lone decimal comma becomes a point.
-	const num = (x: string) => {
-		const v = `replace(replace(replace(trim(${x}), ' ', ''), chr(160), ''), chr(8239), '')`;
-		return `TRY_CAST(CASE WHEN contains(${v}, ',') AND NOT contains(${v}, '.') THEN replace(${v}, ',', '.') ELSE replace(${v}, ',', '') END AS DOUBLE)`;
-	};
+	// The import core's parseNumber as SQL: the same accepted forms, in the same order.
+	const clean = (x: string) =>
+		`regexp_replace(regexp_replace(trim(${x}), '^[−–]', '-'), '[\\s\u00a0\u202f\u2009]', '', 'g')`;
+	const num = (v: string) => `(CASE
+			WHEN regexp_full_match(${v}, '[-+]?\\d+(,\\d+)?') THEN TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)
+			WHEN regexp_full_match(${v}, '[-+]?\\d+(\\.\\d+)?') THEN TRY_CAST(${v} AS DOUBLE)
+			WHEN regexp_full_match(${v}, '[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN TRY_CAST(replace(${v}, ',', '') AS DOUBLE)
+			WHEN regexp_full_match(${v}, '[-+]?\\d{1,3}(\\.\\d{3})+(,\\d+)?') THEN TRY_CAST(replace(replace(${v}, '.', ''), ',', '.') AS DOUBLE)
+			WHEN regexp_full_match(${v}, '[-+]?[.,]\\d+') THEN TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)
+			END)`;
 	// 79 municipalities: resolve each distinct spelling once, then join on the raw text.
 	await tx.exec(
 		`CREATE OR REPLACE TEMP TABLE _bulk_names AS
 		 SELECT n.raw, l.ehak_code, l.candidates FROM (SELECT DISTINCT ${col(m.municipality)} AS raw FROM ${RAW}) n
-		 LEFT JOIN ${LOOKUP} l ON l.key = ${SQL_NORMALISE('n.raw')}`
+		 LEFT JOIN ${LOOKUP} l ON l.key = CASE WHEN regexp_full_match(trim(n.raw), '\\d{1,4}')
+			THEN lpad(trim(n.raw), 4, '0') ELSE ${SQL_NORMALISE('n.raw')} END`
 	);
 	await tx.exec(
 		`CREATE TEMP TABLE ${BULK_STAGE} AS
 		 SELECT r._row,
 			trim(${col(m.municipality)}) AS municipality_raw,
 			l.ehak_code, l.candidates,
-			trim(${col(m.year)}) AS year_raw, TRY_CAST(trim(${col(m.year)}) AS INTEGER) AS year,
+			trim(${col(m.year)}) AS year_raw,
+			CASE WHEN _yn = floor(_yn) AND abs(_yn) < 2147483648 THEN _yn::INTEGER END AS year,
 			nullif(trim(${col(m.domain)}), '') AS domain,
 			nullif(trim(${col(m.indicator)}), '') AS indicator,
-			trim(${col(m.value)}) AS value_raw, ${num(col(m.value))} AS value,
+			trim(${col(m.value)}) AS value_raw, _vn AS value,
 			nullif(trim(${col(m.unit)}), '') AS unit,
-			CASE lower(trim(${col(m.higher_is_better)}))
-				WHEN 'false' THEN false WHEN 'ei' THEN false WHEN '0' THEN false WHEN 'no' THEN false
-				ELSE true END AS higher_is_better
-		 FROM ${RAW} r LEFT JOIN _bulk_names l ON l.raw IS NOT DISTINCT FROM ${col(m.municipality)}`
+			trim(${col(m.higher_is_better)}) AS hib_raw,
+			CASE WHEN lower(trim(${col(m.higher_is_better)})) IN (${BOOL_FALSE}) THEN false
+				WHEN coalesce(trim(${col(m.higher_is_better)}), '') = '' OR lower(trim(${col(m.higher_is_better)})) IN (${BOOL_TRUE}) THEN true
+				END AS higher_is_better
+		 FROM (SELECT *, ${num('_y')} AS _yn, ${num('_v')} AS _vn
+			FROM (SELECT *, ${clean(col(m.year))} AS _y, ${clean(col(m.value))} AS _v FROM ${RAW})) r
+		 LEFT JOIN _bulk_names l ON l.raw IS NOT DISTINCT FROM ${col(m.municipality, 'r')}`
 	);
-	const h = (i: number | null | undefined) => (i === null || i === undefined ? '' : (header[i] ?? `c${i}`));
+	// The column named in an error: its header, or the field's name (as the import core does).
+	const h = (i: number | null | undefined, field: string) =>
+		i === null || i === undefined ? field : header[i] || field;
 	const checks = `
-		SELECT _row, 1 AS ord, ${lit(h(m.municipality))} AS col, municipality_raw AS value,
+		SELECT _row, 1 AS ord, ${lit(h(m.municipality, 'municipality'))} AS col, municipality_raw AS value,
 			CASE WHEN candidates IS NOT NULL THEN 'ambiguous_municipality'
 				WHEN municipality_raw IS NULL OR municipality_raw = '' THEN 'missing_value'
 				ELSE 'unknown_municipality' END AS code, candidates
 		FROM ${BULK_STAGE} WHERE ehak_code IS NULL
 		UNION ALL
-		SELECT _row, 2, ${lit(h(m.year))}, year_raw,
+		SELECT _row, 2, ${lit(h(m.year, 'year'))}, year_raw,
 			CASE WHEN year_raw IS NULL OR year_raw = '' THEN 'missing_value'
 				WHEN year IS NULL THEN 'invalid_year' ELSE 'year_out_of_range' END, NULL
 		FROM ${BULK_STAGE} WHERE year IS NULL OR year < ${o.minYear} OR year > ${o.maxYear}
 		UNION ALL
-		SELECT _row, 3, ${lit(h(m.indicator))}, '', 'missing_value', NULL FROM ${BULK_STAGE} WHERE indicator IS NULL
+		SELECT _row, 3, ${lit(h(m.indicator, 'indicator'))}, '', 'missing_value', NULL FROM ${BULK_STAGE} WHERE indicator IS NULL
 		UNION ALL
-		SELECT _row, 4, ${lit(h(m.value))}, value_raw, 'invalid_number', NULL
+		SELECT _row, 5, ${lit(h(m.value, 'value'))}, value_raw, 'invalid_number', NULL
 		FROM ${BULK_STAGE} WHERE value IS NULL AND value_raw IS NOT NULL AND value_raw <> ''
 		UNION ALL
-		SELECT s._row, 5, ${lit(h(m.indicator))}, s.indicator, 'duplicate_key', d.first_row::VARCHAR
+		SELECT _row, 4, ${lit(h(m.higher_is_better, 'higher_is_better'))}, hib_raw, 'invalid_boolean', NULL
+		FROM ${BULK_STAGE} WHERE higher_is_better IS NULL`;
+	// As in the import core, a repeated key is an error only on rows that have no other error.
+	const duplicates = `
+		SELECT s._row, 6 AS ord, ${lit(h(m.indicator, 'indicator'))} AS col, s.indicator AS value, 'duplicate_key' AS code,
+			d.first_row::VARCHAR AS candidates
 		FROM ${BULK_STAGE} s JOIN (
 			SELECT ehak_code, indicator, year, min(_row) AS first_row FROM ${BULK_STAGE}
-			WHERE ehak_code IS NOT NULL AND year IS NOT NULL AND indicator IS NOT NULL
+			WHERE _row NOT IN (SELECT _row FROM _bulk_errors)
 			GROUP BY ALL HAVING count(*) > 1
-		) d USING (ehak_code, indicator, year) WHERE s._row <> d.first_row`;
+		) d USING (ehak_code, indicator, year)
+		WHERE s._row <> d.first_row AND s._row NOT IN (SELECT _row FROM _bulk_errors)`;
 	await tx.exec(`CREATE OR REPLACE TEMP TABLE _bulk_errors AS ${checks}`);
+	await tx.exec(`INSERT INTO _bulk_errors ${duplicates}`);
 	const [counts] = await tx.query<{ rows: number; errors: number; error_rows: number }>(
 		`SELECT (SELECT count(*) FROM ${BULK_STAGE})::INTEGER AS rows, (SELECT count(*) FROM _bulk_errors)::INTEGER AS errors,
 		 (SELECT count(DISTINCT _row) FROM _bulk_errors)::INTEGER AS error_rows`
@@ -187,7 +209,7 @@ export async function validateBulk(
 	);
 	await tx.exec(`DELETE FROM ${BULK_STAGE} WHERE _row IN (SELECT _row FROM _bulk_errors)`);
 	await tx.exec(
-		`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS _bulk_names;`
+		`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS _bulk_names; DROP TABLE IF EXISTS _bulk_errors;`
 	);
 	return {
 		rowCount: counts.rows,
@@ -214,7 +236,7 @@ function issueParams(
 		case 'year_out_of_range':
 			return { value: e.value ?? '', min: o.minYear, max: o.maxYear };
 		case 'duplicate_key':
-			return { value: e.value ?? '', first: e.candidates ?? '' };
+			return { value: e.value ?? '', first: Number(e.candidates) };
 		default:
 			return { value: e.value ?? '' };
 	}

@@ -6,6 +6,24 @@
 import type { DatasetName } from '$lib/types';
 import { ident, type ColumnSpec, type Connector, type SqlValue } from './connector';
 import { TABLES } from './schema';
+import { BULK_SELECT, BULK_STAGE, validateBulk, type BulkMapping } from './bulkServiceLevels';
+import type { Municipality } from '$lib/types';
+
+/**
+ * A large service-level file read by DuckDB itself (the bulk path): the file is registered with
+ * DuckDB under `file` (UTF-8) before the transaction; only its valid rows are applied.
+ */
+export interface BulkSource {
+	file: string;
+	delimiter: string;
+	headerRow: number;
+	header: string[];
+	mapping: BulkMapping;
+	minYear: number;
+	maxYear: number;
+	/** The preview already built the checked stage table for this file (skip re-reading it). */
+	staged?: boolean;
+}
 
 export interface ImportRecord {
 	id: string;
@@ -21,9 +39,32 @@ export interface ImportRecord {
 	columns: Record<string, SqlValue[]>;
 	/** activities only: activity_owners rows. */
 	owners?: Record<string, SqlValue[]>;
+	/** service_levels only: read by DuckDB from a registered file instead of `columns`. */
+	bulk?: BulkSource;
 }
 
-export type ImportMeta = Omit<ImportRecord, 'columns' | 'owners'>;
+export type ImportMeta = Omit<ImportRecord, 'columns' | 'owners' | 'bulk'>;
+
+/** Read and check a registered service-level file into the bulk stage table (see BulkSource). */
+export async function stageBulk(tx: Connector, b: BulkSource) {
+	const municipalities = await tx.query<Municipality & Record<string, SqlValue>>(
+		'SELECT ehak_code, name, type, county, population, lat, lon FROM municipalities'
+	);
+	return validateBulk(
+		tx,
+		{
+			file: b.file,
+			delimiter: b.delimiter,
+			headerRow: b.headerRow,
+			columnCount: b.header.length,
+			mapping: b.mapping,
+			minYear: b.minYear,
+			maxYear: b.maxYear
+		},
+		municipalities,
+		b.header
+	);
+}
 
 /** The datasets whose shipped rows are samples, removed by the first real import. */
 export const SAMPLE_DATASETS: DatasetName[] = ['progress', 'trainings', 'service_levels'];
@@ -69,7 +110,12 @@ export async function applyImport(
 	await tx.exec(`DROP TABLE IF EXISTS ${stage}`);
 	await tx.exec(`CREATE TEMP TABLE ${stage} (${cols.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`);
 	try {
-		await tx.insertColumns(`_import_${record.dataset}`, cols, record.columns);
+		if (record.bulk) {
+			if (!record.bulk.staged) await stageBulk(tx, record.bulk);
+			await tx.exec(
+				`INSERT INTO ${stage} (${cols.map((c) => ident(c.name)).join(', ')}) ${BULK_SELECT}; DROP TABLE IF EXISTS ${BULK_STAGE};`
+			);
+		} else await tx.insertColumns(`_import_${record.dataset}`, cols, record.columns);
 		const [{ n }] = await tx.query<{ n: number }>(
 			`SELECT count(*)::INTEGER AS n FROM ${table} t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${keyMatch(record.dataset, 't', 's')})`
 		);

@@ -40,7 +40,47 @@ export function analyseFile(
 	const bp = byteProblem(bytes);
 	if (bp) return rejected(bp);
 	const { text, encoding } = decodeBytes(bytes);
+	return analyseText(text, encoding, options, ctx, onProgress);
+}
 
+/** Files from this size on may take the bulk path (see `analyseLarge`). */
+export const BULK_MIN_BYTES = 8 * 1024 * 1024;
+/** How much of a large file's text is analysed in JS for detection, mapping and the preview. */
+export const BULK_HEAD_CHARS = 512 * 1024;
+
+/**
+ * A large file: when it is a long-format service-level table, only its head is analysed here
+ * (detection, mapping, preview rows) and the whole decoded text is returned for DuckDB's CSV reader,
+ * which checks every row with the same rules (src/lib/db/bulkServiceLevels.ts). Any other file, or a
+ * head that needs the user (wide table, missing columns, unknown dataset), gets the full analysis.
+ */
+export function analyseLarge(
+	bytes: Uint8Array,
+	options: AnalyseOptions,
+	ctx: ValidationContext,
+	onProgress?: (fraction: number) => void
+): { analysis: Analysis; text: string | null } {
+	const bp = byteProblem(bytes);
+	if (bp) return { analysis: rejected(bp), text: null };
+	const { text, encoding } = decodeBytes(bytes);
+	const full = () => ({ analysis: analyseText(text, encoding, options, ctx, onProgress), text: null });
+	if (bytes.length < BULK_MIN_BYTES || options.wide) return full();
+	if (options.dataset !== undefined && options.dataset !== 'service_levels') return full();
+	const cut = text.lastIndexOf('\n', BULK_HEAD_CHARS);
+	if (cut <= 0) return full();
+	const head = analyseText(text.slice(0, cut + 1), encoding, options, ctx);
+	if (head.problem || head.wide || head.dataset !== 'service_levels') return full();
+	onProgress?.(1);
+	return { analysis: { ...head, bulk: true }, text };
+}
+
+function analyseText(
+	text: string,
+	encoding: Analysis['encoding'],
+	options: AnalyseOptions,
+	ctx: ValidationContext,
+	onProgress?: (fraction: number) => void
+): Analysis {
 	// The plan's own tab-separated text (seed 001) imports as it is.
 	if ((options.dataset === undefined || options.dataset === 'activities') && isPlanText(text)) {
 		const activities = parsePlan(text);

@@ -75,6 +75,15 @@ export interface Analysis {
 	errors: RowIssue[];
 	warnings: RowIssue[];
 	problem?: FileProblem;
+	/**
+	 * A large long-format service-level file: this analysis covers the file's head only (detection,
+	 * mapping, preview); DuckDB reads and checks every row (the bulk path).
+	 */
+	bulk?: boolean;
+	/** The bulk path's counts over the whole file (`rows`/`errors` hold the head and the first errors). */
+	validCount?: number;
+	errorRowCount?: number;
+	errorCount?: number;
 	/** A wide service-level table that needs unpivoting (suggested columns). */
 	wide?: { kind: 'year' | 'indicator'; idColumn: number; valueColumns: number[] };
 }

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { createNodeConnector } from '../../../src/lib/db/nodeConnector';
 import { validateBulk, BULK_SELECT, municipalityLookup } from '../../../src/lib/db/bulkServiceLevels';
 import type { Municipality } from '../../../src/lib/types';
+import { analyseFile, YEAR_RANGE } from '../../../src/lib/import';
 
 const municipalities: Municipality[] = Papa.parse<Record<string, string>>(
 	readFileSync('data/municipalities.csv', 'utf8'),
@@ -109,5 +110,84 @@ describe('validateBulk(tx, options) — service levels through DuckDB', () => {
 		// The empty value on row 6 stays a missing value, not an error and never 0.
 		expect(r.validCount).toBe(1);
 		expect(await conn.query('SELECT value FROM _bulk_service_levels')).toEqual([{ value: null }]);
+	});
+});
+
+/**
+ * The bulk path must accept and reject exactly what the import core does: the same file through
+ * analyseFile (JS) and through validateBulk (DuckDB's CSV reader + SQL checks).
+ */
+describe('validateBulk agrees with analyseFile on a dirty service-level file', () => {
+	const header = ['Omavalitsus', 'Aasta', 'Valdkond', 'Näitaja', 'Väärtus', 'Ühik', 'Suurem on parem'];
+	const lines = [
+		'Rae vald;2024;Haridus;Lasteaiakoha ootejärjekord;12;last;ei',
+		'Tallinn;2024;Haridus;Lasteaiakoha ootejärjekord;1 234,5;last;ei',
+		'Tallinna linn;2023;Haridus;Lasteaiakoha ootejärjekord;1\u00a0234,5;last;ei',
+		'0784;2022;Haridus;Lasteaiakoha ootejärjekord;−3;last;ei',
+		'784;2021;Haridus;Lasteaiakoha ootejärjekord;+2;last;ei',
+		'Tartu;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;ei',
+		'Viljandi;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;ei',
+		'Atlantis;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;ei',
+		';2024;Haridus;Lasteaiakoha ootejärjekord;5;last;ei',
+		'Rae vald;20x4;Haridus;Lasteaiakoha ootejärjekord;5;last;ei',
+		'Rae vald;1850;Haridus;Lasteaiakoha ootejärjekord;5;last;ei',
+		'Rae vald;2023,0;Haridus;Lasteaiakoha ootejärjekord;5;last;ei',
+		'Rae vald;;Haridus;Lasteaiakoha ootejärjekord;5;last;ei',
+		'Rae vald;2022;Haridus;;5;last;ei',
+		'Rae vald;2021;Haridus;Lasteaiakoha ootejärjekord;viis;last;ei',
+		'Rae vald;2020;Haridus;Lasteaiakoha ootejärjekord;1.234,5;last;ei',
+		'Rae vald;2019;Haridus;Lasteaiakoha ootejärjekord;1,234.5;last;ei',
+		'Rae vald;2018;Haridus;Lasteaiakoha ootejärjekord;,5;last;ei',
+		'Rae vald;2017;Haridus;Lasteaiakoha ootejärjekord;1,2,3;last;ei',
+		'Rae vald;2016;Haridus;Lasteaiakoha ootejärjekord;;last;ei',
+		'Rae vald;2015;Haridus;Lasteaiakoha ootejärjekord;7;last;võib-olla',
+		'Rae vald;2014;Haridus;Lasteaiakoha ootejärjekord;7;last;',
+		'Rae vald;2024;Haridus;Lasteaiakoha ootejärjekord;13;last;ei',
+		'Rae vald;2024;Haridus;Lasteaiakoha ootejärjekord;viis;last;ei',
+		'"Saue vald";2024;"Sotsiaalhoolekanne";"Koduteenuse saajad; 1000 elaniku kohta";4,5;arv;jah',
+		'"Saue vald";2023;"Sotsiaalhoolekanne";"Koduteenuse saajad,\nkommentaariga";4,5;arv;jah',
+		'  Rae   VALD ;2013;Haridus;Lasteaiakoha ootejärjekord;1;last;EI',
+		'Võru;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;jah',
+		'Põltsamaa vald;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;1'
+	];
+
+	it('same valid rows and the same row/column/value/reason errors', async () => {
+		const text = ['Teenustasemed', '', header.join(';'), ...lines].join('\r\n') + '\r\n';
+		const bytes = new TextEncoder().encode(text);
+		const js = analyseFile(bytes, { dataset: 'service_levels' }, { activityIds: new Set(), municipalities });
+		expect(js.problem).toBeUndefined();
+		const file = join(dir, 'parity.csv');
+		writeFileSync(file, text, 'utf8');
+		const mapping = js.mapping;
+		const db = await validateBulk(
+			conn,
+			{
+				file,
+				delimiter: js.delimiter,
+				headerRow: js.headerRow,
+				columnCount: js.header.length,
+				mapping: {
+					municipality: (mapping.ehak_code ?? mapping.municipality) as number,
+					year: mapping.year as number,
+					indicator: mapping.indicator as number,
+					value: mapping.value as number,
+					domain: mapping.domain,
+					unit: mapping.unit,
+					higher_is_better: mapping.higher_is_better
+				},
+				minYear: YEAR_RANGE.service_levels[0],
+				maxYear: YEAR_RANGE.service_levels[1]
+			},
+			municipalities,
+			js.header
+		);
+		const key = (e: { row: number; column: string; value: string; code: string }) =>
+			`${e.row}|${e.column}|${e.value}|${e.code}`;
+		expect(db.errors.map(key).sort()).toEqual(js.errors.map(key).sort());
+		expect(db.errors.length).toBeGreaterThan(10);
+		expect(db.rowCount).toBe(js.rowCount);
+		expect(db.validCount).toBe(js.rows.length);
+		const dbRows = await conn.query(BULK_SELECT);
+		expect(dbRows).toEqual(js.rows);
 	});
 });

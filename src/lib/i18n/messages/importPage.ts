@@ -37,6 +37,11 @@ export const importPage = {
 		'import.commitValid': 'Salvesta ainult {n} korras rida, jäta {bad} vigast välja',
 		'import.cancel': 'Loobu',
 		'import.downloadErrors': 'Laadi vead alla (CSV)',
+		'import.errorsTruncated':
+			'Näidatakse esimesed {shown} viga {total}-st; CSV-fail sisaldab samuti esimesi {shown}.',
+		'import.bulkChecking': 'Kontrollin kõiki ridu andmebaasis…',
+		'import.reader': 'Lugeja',
+		'import.reader.duckdb': 'DuckDB CSV-lugeja (suur fail)',
 		'import.sampleReplaced':
 			'Andmestikus „{dataset}“ on praegu näidisandmed. Esimene import eemaldab kõik selle andmestiku näidisread.',
 		'import.replaceByKey': 'Olemasolevad read sama võtmega ({key}) asendatakse, topelt ridu ei teki.',
@@ -120,6 +125,11 @@ export const importPage = {
 		'import.commitValid': 'Save only the {n} valid rows, leave out {bad} with errors',
 		'import.cancel': 'Cancel',
 		'import.downloadErrors': 'Download errors (CSV)',
+		'import.errorsTruncated':
+			'Showing the first {shown} of {total} errors; the CSV holds the same first {shown}.',
+		'import.bulkChecking': 'Checking every row in the database…',
+		'import.reader': 'Reader',
+		'import.reader.duckdb': 'DuckDB CSV reader (large file)',
 		'import.sampleReplaced':
 			'The dataset "{dataset}" still holds the sample data. The first import removes all of its sample rows.',
 		'import.replaceByKey': 'Existing rows with the same key ({key}) are replaced; no duplicates are created.',

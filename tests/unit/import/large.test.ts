@@ -1,0 +1,91 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { analyseLarge, BULK_MIN_BYTES, BULK_HEAD_CHARS } from '../../../src/lib/import';
+import { bulkSourceFor } from '../../../src/lib/data/toRecord';
+import type { Municipality } from '../../../src/lib/types';
+
+const municipalities: Municipality[] = Papa.parse<Record<string, string>>(
+	readFileSync('data/municipalities.csv', 'utf8'),
+	{ header: true, skipEmptyLines: true }
+).data.map((r) => ({
+	ehak_code: r.ehak_code,
+	name: r.name,
+	type: r.type as 'linn' | 'vald',
+	county: r.county,
+	population: Number(r.population_approx),
+	lat: Number(r.lat),
+	lon: Number(r.lon)
+}));
+const ctx = { activityIds: new Set<string>(), municipalities };
+
+/** A long-format service-level file of at least `bytes`, `;`, decimal commas, a title line. */
+function serviceLevels(bytes: number, header = 'Näitaja;Omavalitsus;Aasta;Väärtus;EHAK'): Uint8Array {
+	const lines = ['Teenustasemed', header];
+	let size = 0;
+	for (let i = 0; size < bytes; i++) {
+		const m = municipalities[i % municipalities.length];
+		const line = `Näitaja ${Math.floor(i / 79)};${m.name};2024;${i % 100},5;${m.ehak_code}`;
+		lines.push(line);
+		size += line.length + 2;
+	}
+	return new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+}
+
+describe('analyseLarge(bytes) — which files take the bulk path', () => {
+	it('a large long-format service-level file: head analysed in JS, the whole text handed on', () => {
+		const bytes = serviceLevels(BULK_MIN_BYTES);
+		const { analysis, text } = analyseLarge(bytes, {}, ctx);
+		expect(analysis.bulk).toBe(true);
+		expect(analysis.dataset).toBe('service_levels');
+		expect(analysis.headerRow).toBe(2);
+		expect(analysis.delimiter).toBe(';');
+		expect(text?.length).toBe(new TextDecoder().decode(bytes).length);
+		// Only the head was validated in JS; its rows are whole lines.
+		expect(analysis.rows.length).toBeGreaterThan(0);
+		expect(analysis.rowCount).toBeLessThan(BULK_HEAD_CHARS / 20);
+		expect(analysis.errors).toEqual([]);
+		const source = bulkSourceFor(analysis, 'x.csv');
+		// The EHAK column is preferred to the name, as the import core does.
+		expect(source.mapping).toMatchObject({ municipality: 4, year: 2, indicator: 0, value: 3 });
+		expect(source).toMatchObject({
+			file: 'x.csv',
+			delimiter: ';',
+			headerRow: 2,
+			minYear: 1990,
+			maxYear: 2035
+		});
+	});
+
+	it('a small file, another dataset, or a wide table gets the full analysis in JS', () => {
+		const small = analyseLarge(serviceLevels(10_000), {}, ctx);
+		expect(small.analysis.bulk).toBeUndefined();
+		expect(small.text).toBeNull();
+		expect(small.analysis.rowCount).toBeGreaterThan(100);
+
+		const asProgress = analyseLarge(serviceLevels(BULK_MIN_BYTES), { dataset: 'progress' }, ctx);
+		expect(asProgress.analysis.bulk).toBeUndefined();
+		expect(asProgress.text).toBeNull();
+
+		const wide = ['Omavalitsus;2021;2022;2023', ...municipalities.map((m) => `${m.name};1;2;3`)];
+		const big = new TextEncoder().encode(
+			Array.from({ length: Math.ceil(BULK_MIN_BYTES / (wide.join('\n').length + 1)) + 1 }, () =>
+				wide.slice(1).join('\n')
+			)
+				.join('\n')
+				.replace(/^/, `${wide[0]}\n`)
+		);
+		const w = analyseLarge(big, {}, ctx);
+		expect(w.analysis.bulk).toBeUndefined();
+		expect(w.text).toBeNull();
+	});
+
+	it('a rejected file stays rejected whatever its size', () => {
+		const html = new TextEncoder().encode(
+			'<!DOCTYPE html><html><body>' + 'x'.repeat(BULK_MIN_BYTES) + '</body></html>'
+		);
+		const r = analyseLarge(html, {}, ctx);
+		expect(r.analysis.problem?.code).toBe('html');
+		expect(r.text).toBeNull();
+	});
+});
