@@ -91,6 +91,9 @@ function probes() {
 }
 
 export async function withProbes(page: Page): Promise<void> {
+	// tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`; functions
+	// sent to the page (init scripts, waitForFunction) need that helper there too.
+	await page.addInitScript('globalThis.__name ??= (target) => target;');
 	await page.addInitScript(probes);
 }
 

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { open, readTable } from './hooks';
 
 /**
- * A large service-level export (over the bulk threshold, 8 MB) takes DuckDB's CSV reader path:
+ * A large service-level export (well over the bulk threshold, BULK_MIN_BYTES) takes DuckDB's CSV reader path:
  * Windows-1257, `;`, decimal commas, a title line, a few bad rows at known places. Checked through
  * the hooks: the preview's counts and errors, the ranking after commit, after a reload (replay from
  * IndexedDB) and after undo.

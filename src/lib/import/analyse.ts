@@ -44,7 +44,7 @@ export function analyseFile(
 }
 
 /** Files from this size on may take the bulk path (see `analyseLarge`). */
-export const BULK_MIN_BYTES = 8 * 1024 * 1024;
+export const BULK_MIN_BYTES = 1024 * 1024;
 /** How much of a large file's text is analysed in JS for detection, mapping and the preview. */
 export const BULK_HEAD_CHARS = 512 * 1024;
 

@@ -1,0 +1,17 @@
+import { launch, withProbes, readLog } from '../bench/browser';
+const b = await launch();
+const ctx = await b.newContext();
+const p = await ctx.newPage();
+p.on('pageerror', (e) => console.log('pageerror', String(e).slice(0, 300)));
+await withProbes(p);
+await p.goto('http://localhost:5919/');
+await p.waitForSelector('html[data-ready="true"]', { timeout: 120000 });
+const log = await readLog(p);
+console.log(JSON.stringify({ fc: log.firstChart, fr: log.firstReady, ready: log.ready, st: log.status }));
+await p.goto('http://localhost:5919/import');
+await p.waitForSelector('html[data-ready="true"]', { timeout: 120000 });
+await p.locator('input[type="file"]').setInputFiles(process.argv[2]);
+await p.waitForTimeout(4000);
+const log2 = await readLog(p);
+console.log(JSON.stringify({ st: log2.status, input: log2.input }));
+await b.close();
