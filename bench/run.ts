@@ -237,7 +237,14 @@ async function main() {
 	// Outside bench/ so that eslint (which does not read .gitignore) never sees the minified bundle.
 	const duckJs = await bundleDuck(join('node_modules', '.cache', 'kov-bench'));
 	const stopServer = await startServer();
-	const browser = await launch();
+	let browser = await launch();
+	// A phase that crashes the browser (a renderer out of memory at 1M rows) must not take the
+	// later phases with it: each phase of each size gets a fresh browser.
+	const fresh = async () => {
+		await browser.close().catch(() => undefined);
+		browser = await launch();
+		return browser;
+	};
 	const cpu = cpus();
 	const results: Results = {
 		date: new Date().toISOString(),
@@ -274,12 +281,12 @@ async function main() {
 			let papa: Ingest['papa'] = null;
 			let papaError: string | null = null;
 			try {
-				papa = await papaIngest(browser, BASE, file, RUNS, { buildDir: BUILD, duckJs });
+				papa = await papaIngest(await fresh(), BASE, file, RUNS, { buildDir: BUILD, duckJs });
 			} catch (e) {
 				papaError = String(e).split('\n')[0].slice(0, 300);
 			}
 			step('  app import');
-			const app = await appIngest(browser, file, rows, results);
+			const app = await appIngest(await fresh(), file, rows, results);
 			const papaTotal = papa?.totalMs ?? papa?.parseConvertMs ?? null;
 			results.ingest.push({
 				rows,

@@ -112,3 +112,61 @@ test('a corrupt stored state falls back to the default data with a notice', asyn
 	await expect(page.locator('[data-notice="corrupt-state"]')).toBeVisible();
 	expect([...(await readTable(page, 'attainment-by-direction')).entries()]).toEqual(before);
 });
+
+test('a full browser storage is reported and the commit changes nothing', async ({ page }) => {
+	// IndexedDB refuses writes once `__quotaFull` is set, as a browser over its quota does.
+	await page.addInitScript(() => {
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+			if ((window as unknown as { __quotaFull?: boolean }).__quotaFull)
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+	});
+	await open(page, '/?year=2024');
+	const before = [...(await readTable(page, 'attainment-by-direction')).entries()];
+	await open(page, '/import');
+	await page.locator('input[type="file"]').setInputFiles('tests/fixtures/progress-canonical.csv');
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready');
+	await page.evaluate(() => ((window as unknown as { __quotaFull?: boolean }).__quotaFull = true));
+	await page.locator('[data-action="commit-import"]').click();
+	const error = page.locator('[data-message="error"]');
+	await expect(error).toBeVisible();
+	await expect(error).toContainText('salvestusruum on täis');
+	await expect(page.locator('[data-import-status]')).not.toHaveAttribute('data-import-status', 'committed');
+	expect(await page.locator('table[data-table="import-history"] tbody tr[data-key]').count()).toBe(0);
+	// Same session and after a reload: the data are as before.
+	await page.locator('nav a[href^="/?"], nav a[href="/"]').first().click();
+	await page.waitForURL(/\/(\?.*)?$/);
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+	await open(page, '/?year=2024');
+	expect([...(await readTable(page, 'attainment-by-direction')).entries()]).toEqual(before);
+});
+
+test('a file of mixed encodings and one with odd header names import with the text intact', async ({
+	page
+}) => {
+	await open(page, '/import');
+	await page.locator('input[type="file"]').setInputFiles('tests/fixtures/service-levels-mixed-encoding.csv');
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready');
+	const warnings = await readTable(page, 'import-warnings');
+	expect(warnings.get('3')?.reason).toContain('UTF-8');
+	const preview = await readTable(page, 'import-preview');
+	expect([...preview.values()].map((r) => r.ehak_code)).toEqual(['0622', '0917', '0255']);
+	await expect(page.locator('table[data-table="import-preview"]')).toContainText(
+		'Õpetajate osakaal kvalifikatsiooniga (%)'
+	);
+
+	await page.locator('[data-action="cancel-import"]').click();
+	await page.locator('input[type="file"]').setInputFiles('tests/fixtures/progress-odd-header.csv');
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready');
+	const odd = await readTable(page, 'import-warnings');
+	expect(odd.get('1')?.column).toBe('Aasta');
+	await expect(page.locator('p', { hasText: 'Kommentaar; "märkus"' })).toBeVisible();
+	// Mapped by hand, the quoted column's text arrives whole.
+	await page.locator('select[aria-label$=": comment"]').selectOption('3');
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready');
+	await expect
+		.poll(async () => (await readTable(page, 'import-preview')).get('2')?.comment)
+		.toBe('Märkus; "tsitaat" sees');
+});

@@ -1,10 +1,11 @@
 import type { DatasetName } from '$lib/types';
 import { isPlanText, parsePlan } from '$lib/plan';
-import type { Analysis, AnalyseOptions, FileProblem, ReadResult } from './types';
+import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue } from './types';
 import { readTable } from './read/readTable';
 import { decodeBytes } from './read/decode';
 import { byteProblem } from './read/problems';
 import { detectDataset, mapColumns } from './datasets/fields';
+import { normalizeHeader } from './read/values';
 import { validateRows, type ValidationContext } from './datasets/validate';
 import { detectWide, unpivotWide } from './datasets/wide';
 
@@ -39,8 +40,8 @@ export function analyseFile(
 ): Analysis {
 	const bp = byteProblem(bytes);
 	if (bp) return rejected(bp);
-	const { text, encoding } = decodeBytes(bytes);
-	return analyseText(text, encoding, options, ctx, onProgress);
+	const { text, encoding, mixedLines } = decodeBytes(bytes);
+	return analyseText(text, encoding, options, ctx, onProgress, mixedWarning(mixedLines, encoding));
 }
 
 /** Files from this size on may take the bulk path (see `analyseLarge`). */
@@ -62,13 +63,14 @@ export function analyseLarge(
 ): { analysis: Analysis; text: string | null } {
 	const bp = byteProblem(bytes);
 	if (bp) return { analysis: rejected(bp), text: null };
-	const { text, encoding } = decodeBytes(bytes);
-	const full = () => ({ analysis: analyseText(text, encoding, options, ctx, onProgress), text: null });
+	const { text, encoding, mixedLines } = decodeBytes(bytes);
+	const notes = mixedWarning(mixedLines, encoding);
+	const full = () => ({ analysis: analyseText(text, encoding, options, ctx, onProgress, notes), text: null });
 	if (bytes.length < BULK_MIN_BYTES || options.wide) return full();
 	if (options.dataset !== undefined && options.dataset !== 'service_levels') return full();
 	const cut = text.lastIndexOf('\n', BULK_HEAD_CHARS);
 	if (cut <= 0) return full();
-	const head = analyseText(text.slice(0, cut + 1), encoding, options, ctx);
+	const head = analyseText(text.slice(0, cut + 1), encoding, options, ctx, undefined, notes);
 	if (head.problem || head.wide || head.dataset !== 'service_levels') return full();
 	onProgress?.(1);
 	return { analysis: { ...head, bulk: true }, text };
@@ -79,7 +81,8 @@ function analyseText(
 	encoding: Analysis['encoding'],
 	options: AnalyseOptions,
 	ctx: ValidationContext,
-	onProgress?: (fraction: number) => void
+	onProgress?: (fraction: number) => void,
+	notes: RowIssue[] = []
 ): Analysis {
 	// The plan's own tab-separated text (seed 001) imports as it is.
 	if ((options.dataset === undefined || options.dataset === 'activities') && isPlanText(text)) {
@@ -144,7 +147,7 @@ function analyseText(
 		dataset === 'service_levels' &&
 		mapColumns('service_levels', table.header).missingRequired.length
 	) {
-		return { ...EMPTY, ...base, dataset, wide, warnings: table.warnings };
+		return { ...EMPTY, ...base, dataset, wide, warnings: [...notes, ...table.warnings] };
 	}
 	if (!dataset) return rejected({ code: 'unknown_dataset', params: {} }, base);
 
@@ -164,6 +167,40 @@ function analyseText(
 		rows: result.rows,
 		rowNumbers: result.rowNumbers,
 		errors: result.errors,
-		warnings: [...table.warnings, ...result.warnings]
+		warnings: [...notes, ...duplicateColumns(table, mapping), ...table.warnings, ...result.warnings]
 	};
+}
+
+/** Lines of a single-byte file that were UTF-8: read right, but the user should know. */
+function mixedWarning(lines: number[] | undefined, encoding: Analysis['encoding']): RowIssue[] {
+	if (!lines?.length) return [];
+	const shown = lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
+	return [
+		{
+			row: lines[0],
+			column: '',
+			value: shown,
+			code: 'mixed_encoding',
+			params: { n: lines.length, lines: shown, encoding }
+		}
+	];
+}
+
+/** A mapped column whose name appears again in the header: the first is used, and the user is told. */
+function duplicateColumns(table: ReadResult, mapping: Record<string, number | null>): RowIssue[] {
+	const norm = table.header.map(normalizeHeader);
+	const out: RowIssue[] = [];
+	for (const index of Object.values(mapping)) {
+		if (index === null || norm[index] === '') continue;
+		const others = norm.flatMap((h, i) => (h === norm[index] && i !== index ? [i + 1] : []));
+		if (others.length)
+			out.push({
+				row: table.headerRow,
+				column: table.header[index],
+				value: table.header[index],
+				code: 'duplicate_column',
+				params: { value: table.header[index], first: index + 1, others: others.join(', ') }
+			});
+	}
+	return out;
 }

@@ -110,6 +110,14 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Joonealune rida jäeti välja: „{value}“.',
 		en: 'A footnote line was left out: "{value}".'
 	},
+	mixed_encoding: {
+		et: 'Failis on eri kodeeringus ridu: {n} rida (nt {lines}) olid UTF-8, ülejäänud {encoding}. Kõik read loeti õigesti; kontrolli eelvaates täpitähti.',
+		en: 'The file mixes encodings: {n} lines (e.g. {lines}) were UTF-8, the rest {encoding}. Every line was read in its own encoding; check the letters with diacritics in the preview.'
+	},
+	duplicate_column: {
+		et: 'Veerg „{value}“ on failis mitu korda (veerud {first} ja {others}); kasutatakse veergu {first}. Vali vastavuses muu veerg, kui vaja.',
+		en: 'The column "{value}" appears more than once (columns {first} and {others}); column {first} is used. Choose another in the mapping if needed.'
+	},
 	extra_fields: {
 		et: 'Real on {n} lisavälja päise järel; need jäeti välja.',
 		en: 'The row has {n} extra fields after the header; they were left out.'

@@ -18,10 +18,13 @@ export function formatValue(v: number | null | undefined, unit: string | null, l
 	return `${n}\u00a0${unit}`;
 }
 
-/** A difference with its sign (`+1,2 %`, `−0,5`); zero has none; missing → `–`. */
+/**
+ * A difference with its sign (`+1,2 pp`, `−0,5`); zero has none; missing → `–`. The difference of
+ * two percentages is in percentage points (`pp`, Estonian `protsendipunkt`), not per cent.
+ */
 export function formatSigned(v: number | null | undefined, unit: string | null, lang: Lang): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-	const text = formatValue(Math.abs(v), unit, lang);
+	const text = formatValue(Math.abs(v), unit === '%' ? 'pp' : unit, lang);
 	return v > 0 ? `+${text}` : v < 0 ? `\u2212${text}` : text;
 }
 

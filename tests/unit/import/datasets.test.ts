@@ -152,51 +152,73 @@ describe('validation per dataset', () => {
 
 describe('formatIssue(issue, lang)', () => {
 	it('has an Estonian and an English text for every code, with the value filled in', () => {
+		const params = {
+			value: 'X',
+			candidates: 'A | B',
+			min: 1,
+			max: 2,
+			first: 3,
+			n: 4,
+			size: '5 MB',
+			columns: 'c',
+			start: 's',
+			completed: 1,
+			dropped_out: 1,
+			registered: 1,
+			lines: '7, 8',
+			encoding: 'windows-1257',
+			others: '9'
+		};
 		for (const code of ISSUE_CODES) {
-			const et = formatIssue(
-				{
-					code,
-					params: {
-						value: 'X',
-						candidates: 'A | B',
-						min: 1,
-						max: 2,
-						first: 3,
-						n: 4,
-						size: '5 MB',
-						columns: 'c',
-						start: 's',
-						completed: 1,
-						dropped_out: 1,
-						registered: 1
-					}
-				},
-				'et'
-			);
-			const en = formatIssue(
-				{
-					code,
-					params: {
-						value: 'X',
-						candidates: 'A | B',
-						min: 1,
-						max: 2,
-						first: 3,
-						n: 4,
-						size: '5 MB',
-						columns: 'c',
-						start: 's',
-						completed: 1,
-						dropped_out: 1,
-						registered: 1
-					}
-				},
-				'en'
-			);
+			const et = formatIssue({ code, params }, 'et');
+			const en = formatIssue({ code, params }, 'en');
 			expect(et).not.toBe(code);
 			expect(en).not.toBe(code);
 			expect(et).not.toMatch(/\{\w+\}/);
 			expect(en).not.toMatch(/\{\w+\}/);
 		}
+	});
+});
+
+describe('odd files: mixed encodings, quoted header names, a column twice', () => {
+	it('a file of Windows-1257 and UTF-8 lines reads every line right and says so', () => {
+		const a = analyseFile(
+			new Uint8Array(readFileSync('tests/fixtures/service-levels-mixed-encoding.csv')),
+			{},
+			ctx
+		);
+		expect(a.encoding).toBe('windows-1257');
+		expect(a.errors).toEqual([]);
+		expect(a.rows).toMatchObject([
+			{ ehak_code: '0622', indicator: 'Õpetajate osakaal kvalifikatsiooniga (%)', value: 97.5 },
+			{ ehak_code: '0917', indicator: 'Õpetajate osakaal kvalifikatsiooniga (%)', value: 96.5 },
+			{ ehak_code: '0255', value: 95 }
+		]);
+		expect(a.warnings.map((w) => [w.row, w.code, w.params.n])).toEqual([[3, 'mixed_encoding', 2]]);
+		expect(formatIssue(a.warnings[0], 'et')).toContain('UTF-8');
+	});
+
+	it('header names with quotes and semicolons stay whole; a repeated column is named, the first used', () => {
+		const a = analyseFile(new Uint8Array(readFileSync('tests/fixtures/progress-odd-header.csv')), {}, ctx);
+		expect(a.header).toEqual(['Nr', 'Aasta', 'Staatus', 'Kommentaar; "märkus"', 'Aasta']);
+		expect(a.mapping.year).toBe(1);
+		expect(a.errors).toEqual([]);
+		// Not the known `Kommentaar` header: left for the user to map, never guessed.
+		expect(a.unmapped).toContain('Kommentaar; "märkus"');
+		expect(a.rows).toMatchObject([
+			{ activity_id: '2.5.1', year: 2024, status: 'done' },
+			{ activity_id: '2.5.2', year: 2024, status: 'in_progress' }
+		]);
+		const mapped = analyseFile(
+			new Uint8Array(readFileSync('tests/fixtures/progress-odd-header.csv')),
+			{ mapping: { comment: 3 } },
+			ctx
+		);
+		expect(mapped.rows).toMatchObject([{ comment: 'Märkus; "tsitaat" sees' }, { comment: null }]);
+		const dup = a.warnings.find((w) => w.code === 'duplicate_column');
+		expect(dup).toMatchObject({ row: 1, column: 'Aasta', params: { first: 2, others: '5' } });
+		expect(formatIssue(dup!, 'en')).toBe(
+			'The column "Aasta" appears more than once (columns 2 and 5); column 2 is used. Choose another in the mapping if needed.'
+		);
 	});
 });

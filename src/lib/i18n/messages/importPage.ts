@@ -41,6 +41,8 @@ export const importPage = {
 			'Näidatakse esimesed {shown} viga {total}-st; CSV-fail sisaldab samuti esimesi {shown}.',
 		'import.bulkChecking': 'Kontrollin kõiki ridu andmebaasis…',
 		'import.reader': 'Lugeja',
+		'import.quota':
+			'Brauseri salvestusruum on täis: importi ei salvestatud ja andmed on samad mis enne. Vabasta ruumi (nt võta tagasi vanu importe või kustuta selle saidi andmed brauseri seadetes) ja proovi uuesti.',
 		'import.reader.duckdb': 'DuckDB CSV-lugeja (suur fail)',
 		'import.sampleReplaced':
 			'Andmestikus „{dataset}“ on praegu näidisandmed. Esimene import eemaldab kõik selle andmestiku näidisread.',
@@ -129,6 +131,8 @@ export const importPage = {
 			'Showing the first {shown} of {total} errors; the CSV holds the same first {shown}.',
 		'import.bulkChecking': 'Checking every row in the database…',
 		'import.reader': 'Reader',
+		'import.quota':
+			"The browser's storage is full: the import was not saved and the data are as before. Free some space (undo old imports, or clear this site's data in the browser settings) and try again.",
 		'import.reader.duckdb': 'DuckDB CSV reader (large file)',
 		'import.sampleReplaced':
 			'The dataset "{dataset}" still holds the sample data. The first import removes all of its sample rows.',
