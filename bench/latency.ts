@@ -109,8 +109,12 @@ function tagBars(page: Page): Promise<number> {
 async function clickBar(page: Page, k: number): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
 		try {
-			// `force`: Plot's tip may lie over the bar; a person's click there selects the pointed bar too.
-			await page.locator(`[data-bench-bar="${k}"]`).click({ timeout: 10_000, force: true });
+			const bar = page.locator(`[data-bench-bar="${k}"]`);
+			// A person's click where the bar is (Plot's tip may lie over it; the app takes the pointed bar).
+			await bar.scrollIntoViewIfNeeded({ timeout: 10_000 });
+			const box = await bar.boundingBox();
+			if (!box) throw new Error(`bar ${k} has no box`);
+			await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 			return;
 		} catch (e) {
 			if (attempt === 3) throw e;

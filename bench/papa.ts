@@ -8,7 +8,7 @@
  * `page.addScriptTag({ path })` inserts; so both scripts are served from the page's own origin
  * under `/__bench/` by a Playwright route and added with `addScriptTag({ url })`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -151,14 +151,18 @@ export async function papaIngest(
 		const name = new URL(route.request().url()).pathname.replace('/__bench/', '');
 		const bodies: Record<string, [string, string]> = {
 			'papaparse.min.js': ['node_modules/papaparse/papaparse.min.js', 'text/javascript'],
-			'duck.js': [paths.duckJs, 'text/javascript'],
-			'data.csv': [file, 'text/csv; charset=utf-8']
+			'duck.js': [paths.duckJs, 'text/javascript']
 		};
 		const hit = bodies[name];
 		return hit
 			? route.fulfill({ body: readFileSync(hit[0]), contentType: hit[1] })
 			: route.fulfill({ status: 404 });
 	});
+	// The CSV itself comes from the app's own server: an 86 MB body through Playwright's route
+	// (base64 over the DevTools protocol) brought the browser down.
+	const served = join(paths.buildDir, '__bench-data');
+	mkdirSync(served, { recursive: true });
+	copyFileSync(file, join(served, 'data.csv'));
 	const page = await context.newPage();
 	let cdp: CDPSession | null = null;
 	try {
@@ -171,7 +175,7 @@ export async function papaIngest(
 			async ({ worker, wasm }) => {
 				const w = window as unknown as Window;
 				await w.BenchDuck.open(worker, wasm);
-				w.__benchText = await (await fetch('/__bench/data.csv')).text();
+				w.__benchText = await (await fetch('/__bench-data/data.csv')).text();
 			},
 			{ worker: assets.worker, wasm: assets.wasm }
 		);
@@ -209,6 +213,7 @@ export async function papaIngest(
 		};
 	} finally {
 		await cdp?.detach().catch(() => undefined);
-		await context.close();
+		await context.close().catch(() => undefined);
+		rmSync(served, { recursive: true, force: true });
 	}
 }
