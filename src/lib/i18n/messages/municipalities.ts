@@ -54,6 +54,7 @@ export const municipalities = {
 		'mun.chart.mapCaption':
 			'Iga punkt on omavalitsuse keskus; tumedam = parem ({better}). Tühi katkendringiga punkt = väärtus puudub. Asukohad ligikaudsed.',
 		'mun.chart.trend': '{name}: {indicator} ja võrdlusrühma mediaan',
+		'mun.chart.trendNone': '{indicator}: valitud omavalitsuse trend ja võrdlusrühma mediaan',
 		'mun.chart.trendCaption':
 			'Omavalitsuse väärtus aastate kaupa ja tema võrdlusrühma ({group}) mediaan. Puuduv aasta katkestab joone.',
 		'mun.chart.trendEmpty': 'Vali omavalitsus, et näha tema trendi võrreldes võrdlusrühmaga.',
@@ -143,6 +144,7 @@ export const municipalities = {
 		'mun.chart.mapCaption':
 			'Each dot is a municipality’s centre; darker = better ({better}). Hollow dashed dot = no value. Positions approximate.',
 		'mun.chart.trend': '{name}: {indicator} and peer-group median',
+		'mun.chart.trendNone': '{indicator}: the selected municipality and its peer-group median over time',
 		'mun.chart.trendCaption':
 			'The municipality’s value by year and the median of its peer group ({group}). A missing year breaks the line.',
 		'mun.chart.trendEmpty': 'Select a municipality to see its trend against its peer group.',
