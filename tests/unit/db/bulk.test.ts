@@ -1,25 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { createNodeConnector } from '../../../src/lib/db/nodeConnector';
 import { validateBulk, BULK_SELECT, municipalityLookup } from '../../../src/lib/db/bulkServiceLevels';
-import type { Municipality } from '../../../src/lib/types';
 import { analyseFile, YEAR_RANGE } from '../../../src/lib/import';
-
-const municipalities: Municipality[] = Papa.parse<Record<string, string>>(
-	readFileSync('data/municipalities.csv', 'utf8'),
-	{ header: true, skipEmptyLines: true }
-).data.map((r) => ({
-	ehak_code: r.ehak_code,
-	name: r.name,
-	type: r.type as 'linn' | 'vald',
-	county: r.county,
-	population: Number(r.population_approx),
-	lat: Number(r.lat),
-	lon: Number(r.lon)
-}));
+import { municipalities } from '../municipalities';
 
 type Conn = Awaited<ReturnType<typeof createNodeConnector>>;
 let conn: Conn;

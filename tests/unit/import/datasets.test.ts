@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import {
 	analyseFile,
 	detectDataset,
@@ -12,23 +11,8 @@ import {
 	detectWide
 } from '../../../src/lib/import';
 import { parsePlan } from '../../../src/lib/plan/parsePlan';
-import type { Municipality } from '../../../src/lib/types';
+import { municipalities } from '../municipalities';
 
-const municipalities: Municipality[] = Papa.parse<Record<string, string>>(
-	readFileSync('data/municipalities.csv', 'utf8'),
-	{
-		header: true,
-		skipEmptyLines: true
-	}
-).data.map((r) => ({
-	ehak_code: r.ehak_code,
-	name: r.name,
-	type: r.type as 'linn' | 'vald',
-	county: r.county,
-	population: Number(r.population_approx),
-	lat: Number(r.lat),
-	lon: Number(r.lon)
-}));
 const activityIds = new Set(
 	parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8')).map((a) => a.activity_id)
 );

@@ -1,22 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { analyseLarge, BULK_MIN_BYTES, BULK_HEAD_CHARS } from '../../../src/lib/import';
 import { bulkSourceFor } from '../../../src/lib/data/toRecord';
-import type { Municipality } from '../../../src/lib/types';
+import { municipalities } from '../municipalities';
 
-const municipalities: Municipality[] = Papa.parse<Record<string, string>>(
-	readFileSync('data/municipalities.csv', 'utf8'),
-	{ header: true, skipEmptyLines: true }
-).data.map((r) => ({
-	ehak_code: r.ehak_code,
-	name: r.name,
-	type: r.type as 'linn' | 'vald',
-	county: r.county,
-	population: Number(r.population_approx),
-	lat: Number(r.lat),
-	lon: Number(r.lon)
-}));
 const ctx = { activityIds: new Set<string>(), municipalities };
 
 /** A long-format service-level file of at least `bytes`, `;`, decimal commas, a title line. */
