@@ -147,9 +147,34 @@ test('no request leaves the page origin', async ({ page, baseURL }) => {
 		'/municipalities',
 		'/import',
 		'/data-quality',
-		'/report'
+		'/report',
+		'/activities/2.5.1'
 	]) {
 		await open(page, path);
+		// The static build's Content-Security-Policy: only this origin, wasm compilation, own workers.
+		const csp = await page.locator('meta[http-equiv="content-security-policy" i]').getAttribute('content');
+		expect(csp, path).toContain("default-src 'self'");
+		expect(csp, path).toContain("'wasm-unsafe-eval'");
+		expect(csp, path).not.toMatch(/https?:/);
 	}
 	expect(outside).toEqual([]);
+});
+
+test('filters work from the keyboard alone', async ({ page }) => {
+	await open(page, '/municipalities');
+	const peer = page.locator('select[name="peer"]');
+	const before = await peer.inputValue();
+	await peer.focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(page).toHaveURL(/[?&]peer=/);
+	expect(await peer.inputValue()).not.toBe(before);
+
+	await open(page, '/activities');
+	await page.locator('select[name="direction"]').focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(page).toHaveURL(/[?&]direction=/);
+	// Clearing the filters is a button reachable by keyboard.
+	await page.locator('[data-action="clear-filters"]').focus();
+	await page.keyboard.press('Enter');
+	await expect(page).not.toHaveURL(/[?&]direction=/);
 });
