@@ -204,3 +204,11 @@ function duplicateColumns(table: ReadResult, mapping: Record<string, number | nu
 	}
 	return out;
 }
+
+/** Valid rows and rows with errors: over the whole file on the bulk path, else from the analysis. */
+export function analysisCounts(a: Analysis): { valid: number; errorRows: number } {
+	return {
+		valid: a.validCount ?? a.rows.length,
+		errorRows: a.errorRowCount ?? new Set(a.errors.map((e) => e.row)).size
+	};
+}
