@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
-import { analyseLarge } from '$lib/import';
+import { analyseLarge, bulkBytes } from '$lib/import';
 import type { AnalyseRequest, WorkerMessage } from './importClient';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 
 self.onmessage = (ev: MessageEvent<AnalyseRequest>) => {
+	const started = performance.now();
 	const { bytes, options, ctx, lang } = ev.data;
 	try {
 		const { analysis, text } = analyseLarge(
@@ -14,9 +15,14 @@ self.onmessage = (ev: MessageEvent<AnalyseRequest>) => {
 			{ activityIds: new Set(ctx.activityIds), municipalities: ctx.municipalities },
 			(fraction: number) => post({ type: 'progress', fraction })
 		);
-		// The bulk path: DuckDB reads the whole file as UTF-8 (it has no Windows-1257 reader).
-		const utf8 = text === null ? undefined : new TextEncoder().encode(text);
-		post({ type: 'done', analysis, utf8 }, utf8 ? [utf8.buffer] : []);
+		// The bulk path: DuckDB reads the whole file as UTF-8 (it has no Windows-1257 reader). A
+		// UTF-8 file goes as it is (a BOM sits in the skipped header line); others are re-encoded.
+		const encoded = performance.now();
+		const utf8 = text === null ? undefined : bulkBytes(bytes, analysis.encoding, text);
+		// What IndexedDB keeps for the replay at start-up: a Blob, made here, off the page's thread.
+		const blob = utf8 ? new Blob([utf8 as Uint8Array<ArrayBuffer>]) : undefined;
+		const timings = { analyse: encoded - started, encode: performance.now() - encoded };
+		post({ type: 'done', analysis, utf8, blob, timings }, utf8 ? [utf8.buffer] : []);
 	} catch (e) {
 		post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
 	}

@@ -5,6 +5,7 @@
 import type { DatasetName, Municipality } from '$lib/types';
 import type { Lang } from '$lib/i18n/catalogue';
 import type { Analysis, AnalyseOptions } from '$lib/import';
+import { now, record } from '$lib/perf';
 
 export interface AnalyseRequest {
 	bytes: Uint8Array;
@@ -16,21 +17,38 @@ export interface AnalyseRequest {
 
 export type WorkerMessage =
 	| { type: 'progress'; fraction: number; rows?: number }
-	| { type: 'done'; analysis: Analysis; utf8?: Uint8Array }
+	| { type: 'done'; analysis: Analysis; utf8?: Uint8Array; blob?: Blob; timings?: Record<string, number> }
 	| { type: 'error'; message: string };
+
+/** The analysis; for the bulk path also the file as UTF-8 (for DuckDB) and as a Blob (to store). */
+export interface AnalyseResult {
+	analysis: Analysis;
+	utf8?: Uint8Array;
+	blob?: Blob;
+}
 
 export function analyseInWorker(
 	request: AnalyseRequest,
 	onProgress: (fraction: number, rows?: number) => void
-): { result: Promise<{ analysis: Analysis; utf8?: Uint8Array }>; cancel: () => void } {
+): { result: Promise<AnalyseResult>; cancel: () => void } {
+	const started = now();
 	const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-	const result = new Promise<{ analysis: Analysis; utf8?: Uint8Array }>((resolve, reject) => {
+	const result = new Promise<AnalyseResult>((resolve, reject) => {
 		worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
 			const m = ev.data;
 			if (m.type === 'progress') onProgress(m.fraction, m.rows);
 			else {
 				worker.terminate();
-				if (m.type === 'done') resolve({ analysis: m.analysis, utf8: m.utf8 });
+				if (m.type === 'done') {
+					// The worker's phases, laid end to end before now on this thread's timeline.
+					let end = now();
+					for (const [name, ms] of Object.entries(m.timings ?? {}).reverse()) {
+						record(`worker:${name}`, end - ms, end);
+						end -= ms;
+					}
+					record('worker:total', started, now());
+					resolve({ analysis: m.analysis, utf8: m.utf8, blob: m.blob });
+				}
 				else reject(new Error(m.message));
 			}
 		};

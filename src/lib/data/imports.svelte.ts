@@ -17,6 +17,7 @@ import {
 import type { DuckDbConnector } from '$lib/db/duckdb';
 import { data, dataChanged, ensureData, onBoot, type Provenance } from './store.svelte';
 import { markStoredImports } from './summary';
+import { timed } from '$lib/perf';
 
 const INDEX_KEY = 'imports';
 let idb: UseStore | null = null;
@@ -31,8 +32,16 @@ export const imports = $state<{ history: ImportMeta[]; notice: 'corrupt-state' |
 });
 
 type Body = Pick<ImportRecord, 'columns' | 'owners' | 'bulk'>;
-/** What IndexedDB holds per import: the rows, or for a bulk import the UTF-8 file DuckDB reads. */
-type StoredBody = Body & { bytes?: Uint8Array };
+/**
+ * What IndexedDB holds per import: the rows, or for a bulk import the UTF-8 file DuckDB reads, as a
+ * Blob (the browser keeps it out of the page's memory; stores from before hold `bytes`).
+ */
+type StoredBody = Body & { blob?: Blob; bytes?: Uint8Array };
+
+async function storedFile(body: StoredBody): Promise<Uint8Array | null> {
+	if (body.blob instanceof Blob) return new Uint8Array(await body.blob.arrayBuffer());
+	return body.bytes instanceof Uint8Array ? body.bytes : null;
+}
 
 /**
  * All rows of each stored import, kept for undo (replay) without re-reading IndexedDB. A bulk
@@ -87,8 +96,9 @@ onBoot(async (conn: DuckDbConnector) => {
 			const body = await get<StoredBody>(`import:${m.id}`, store());
 			if (!body || typeof body.columns !== 'object') throw new Error(`stored import ${m.id} is missing`);
 			if (body.bulk) {
-				if (!(body.bytes instanceof Uint8Array)) throw new Error(`stored import ${m.id} has no file`);
-				await conn.registerBuffer(body.bulk.file, body.bytes);
+				const bytes = await storedFile(body);
+				if (!bytes) throw new Error(`stored import ${m.id} has no file`);
+				await conn.registerBuffer(body.bulk.file, bytes);
 				bulkFiles.add(body.bulk.file);
 			}
 			records.push({ ...m, columns: body.columns, owners: body.owners, bulk: body.bulk });
@@ -109,12 +119,12 @@ onBoot(async (conn: DuckDbConnector) => {
 });
 
 /**
- * Register a large service-level file (UTF-8) with DuckDB for the bulk path. DuckDB takes the
- * buffer it is given, so it gets a copy: the caller's bytes stay usable (e.g. to be stored).
+ * Register a large service-level file (UTF-8) with DuckDB for the bulk path. The bytes are handed
+ * over (transferred to DuckDB's worker): the caller must not use them afterwards.
  */
 export async function registerBulkFile(name: string, utf8: Uint8Array): Promise<void> {
 	const conn = await ensureData();
-	await conn.registerBuffer(name, utf8.slice());
+	await timed('bulk:register', () => conn.registerBuffer(name, utf8));
 	bulkFiles.add(name);
 }
 
@@ -131,21 +141,21 @@ async function dropAllBulkFiles(): Promise<void> {
 /** Read and check a registered file with DuckDB's CSV reader: the preview's counts and errors. */
 export async function checkBulk(source: BulkSource) {
 	const conn = await ensureData();
-	return conn.transaction((tx) => stageBulk(tx, source));
+	return timed('bulk:check', () => conn.transaction((tx) => stageBulk(tx, source)));
 }
 
 /**
  * Commit one import atomically: database and IndexedDB both change, or neither does. A bulk import
  * (record.bulk) passes the UTF-8 file it was read from, which is stored for the replay at start-up.
  */
-export async function commitImport(record: ImportRecord, bytes?: Uint8Array): Promise<ImportMeta> {
+export async function commitImport(record: ImportRecord, blob?: Blob): Promise<ImportMeta> {
 	const conn = await ensureData();
 	const bulk = record.bulk ? { ...$state.snapshot(record.bulk), staged: undefined } : undefined;
-	const body: StoredBody = { columns: record.columns, owners: record.owners, bulk, bytes };
+	const body: StoredBody = { columns: record.columns, owners: record.owners, bulk, blob };
 	const result = await conn.transaction(async (tx) => {
-		const counts = await applyImport(tx, record);
+		const counts = await timed('commit:apply', () => applyImport(tx, record));
 		const m: ImportMeta = { ...meta(record), rowsAdded: counts.added, rowsReplaced: counts.replaced };
-		await set(`import:${record.id}`, body, store());
+		await timed('commit:store', () => set(`import:${record.id}`, body, store()));
 		try {
 			await writeIndex([...imports.history, m]);
 		} catch (e) {

@@ -7,6 +7,8 @@
  */
 import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
+import { timed } from '$lib/perf';
+import { resolveMunicipality } from '$lib/import/datasets/municipality';
 
 export interface BulkMapping {
 	municipality: number;
@@ -39,58 +41,140 @@ export interface BulkIssue {
 }
 
 export const BULK_STAGE = '_bulk_service_levels';
-const BOOL_TRUE = ['true', 'jah', 'yes', '1', 'tõene', 'x', 'y', 'j'].map((b) => `'${b}'`).join(', ');
-const BOOL_FALSE = ['false', 'ei', 'no', '0', 'väär', 'n', 'e'].map((b) => `'${b}'`).join(', ');
-const RAW = '_bulk_raw';
-const LOOKUP = '_bulk_municipality_lookup';
-const LOOKUP_COLUMNS: ColumnSpec[] = [
-	{ name: 'key', type: 'VARCHAR' },
+const NAMES = '_bulk_names';
+const ERRORS = '_bulk_errors';
+const NAME_COLUMNS: ColumnSpec[] = [
+	{ name: 'raw', type: 'VARCHAR' },
 	{ name: 'ehak_code', type: 'VARCHAR' },
 	{ name: 'candidates', type: 'VARCHAR' }
 ];
+const TRIMMED = '_bulk_trimmed';
+const TRIMMED_COLUMNS: ColumnSpec[] = [
+	{ name: 'raw', type: 'VARCHAR' },
+	{ name: 'text', type: 'VARCHAR' }
+];
+const BOOL_TRUE = ['true', 'jah', 'yes', '1', 'tõene', 'x', 'y', 'j'].map((b) => `'${b}'`).join(', ');
+const BOOL_FALSE = ['false', 'ei', 'no', '0', 'väär', 'n', 'e'].map((b) => `'${b}'`).join(', ');
 
-/** The same normalisation as the import core's name matching: case, spacing and diacritics. */
-export function normaliseName(s: string): string {
-	return s.trim().replace(/\s+/g, ' ').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+/**
+ * JavaScript's whitespace (what `String.prototype.trim` and `\s` remove): the import core trims
+ * every cell with it and strips it from numbers, so the SQL must use the same set, not SQL's space.
+ */
+const JS_SPACE_CODES = [
+	9,
+	10,
+	11,
+	12,
+	13,
+	32,
+	0xa0,
+	0x1680,
+	...Array.from({ length: 11 }, (_, i) => 0x2000 + i),
+	0x2028,
+	0x2029,
+	0x202f,
+	0x205f,
+	0x3000,
+	0xfeff
+];
+const JS_SPACES = String.fromCodePoint(...JS_SPACE_CODES);
+const JS_SPACE_CLASS = `[${JS_SPACE_CODES.map((c) => `\\x{${c.toString(16)}}`).join('')}]`;
+
+/** JavaScript's `trim()` in SQL (SQL's own trim removes spaces only). */
+export function sqlTrim(x: string): string {
+	return x === NULL_TEXT ? x : `trim(${x}, '${JS_SPACES}')`;
 }
-const SQL_NORMALISE = (x: string) => `lower(strip_accents(regexp_replace(trim(${x}), '\\s+', ' ', 'g')))`;
 
-/** Every spelling that resolves a municipality: EHAK code with and without zeros, name, bare name. */
-export function municipalityLookup(
+/** The import core's parseNumber after its trim: a leading − or – is a minus, whitespace goes. */
+const clean = (x: string) =>
+	`regexp_replace(regexp_replace(${x}, '^[−–]', '-'), '${JS_SPACE_CLASS}', '', 'g')`;
+/** The import core's parseNumber on a cleaned text: the same accepted forms, in the same order. */
+const num = (v: string) => `(CASE
+	WHEN regexp_full_match(${v}, '[-+]?\\d+(,\\d+)?') THEN TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)
+	WHEN regexp_full_match(${v}, '[-+]?\\d+(\\.\\d+)?') THEN TRY_CAST(${v} AS DOUBLE)
+	WHEN regexp_full_match(${v}, '[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN TRY_CAST(replace(${v}, ',', '') AS DOUBLE)
+	WHEN regexp_full_match(${v}, '[-+]?\\d{1,3}(\\.\\d{3})+(,\\d+)?') THEN TRY_CAST(replace(replace(${v}, '.', ''), ',', '.') AS DOUBLE)
+	WHEN regexp_full_match(${v}, '[-+]?[.,]\\d+') THEN TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)
+	END)`;
+
+/**
+ * How each spelling of a municipality resolves, by the import core's own `resolveMunicipality`: the
+ * official spellings up front (they cover an export), then whatever else a file holds.
+ */
+export function municipalityNames(
+	spellings: Iterable<string>,
 	municipalities: Municipality[]
-): { key: string; ehak_code: string | null; candidates: string | null }[] {
-	const byKey = new Map<string, Set<string>>();
-	const add = (key: string, code: string) => {
-		const set = byKey.get(key) ?? new Set<string>();
-		set.add(code);
-		byKey.set(key, set);
-	};
-	const names = new Map(municipalities.map((m) => [m.ehak_code, m.name]));
-	for (const m of municipalities) {
-		add(m.ehak_code, m.ehak_code);
-		add(String(Number(m.ehak_code)), m.ehak_code);
-		add(normaliseName(m.name), m.ehak_code);
-		const bare = normaliseName(m.name.replace(/\s+(linn|vald)$/i, ''));
-		add(bare, m.ehak_code);
-		// `Tallinn` is the one city named without `linn`; its long form is the genitive `Tallinna linn`.
-		if (m.type === 'linn' && !/\slinn$/i.test(m.name)) {
-			add(normaliseName(`${m.name} linn`), m.ehak_code);
-			add(normaliseName(`${m.name}a linn`), m.ehak_code);
-		}
+): { raw: string; ehak_code: string | null; candidates: string | null }[] {
+	const out: { raw: string; ehak_code: string | null; candidates: string | null }[] = [];
+	for (const raw of new Set(spellings)) {
+		const r = resolveMunicipality(raw, municipalities);
+		if ('ehak_code' in r) out.push({ raw, ehak_code: r.ehak_code, candidates: null });
+		else if ('ambiguous' in r)
+			out.push({ raw, ehak_code: null, candidates: r.ambiguous.map((m) => m.name).join(' | ') });
 	}
-	return [...byKey.entries()].map(([key, codes]) =>
-		codes.size === 1
-			? { key, ehak_code: [...codes][0], candidates: null }
-			: { key, ehak_code: null, candidates: [...codes].map((c) => names.get(c) ?? c).join(' | ') }
+	return out;
+}
+
+function officialSpellings(municipalities: Municipality[]): string[] {
+	return municipalities.flatMap((m) => [
+		m.name,
+		m.ehak_code,
+		String(Number(m.ehak_code)),
+		m.name.replace(/\s+(linn|vald)$/i, '')
+	]);
+}
+
+async function insertNames(tx: Connector, names: ReturnType<typeof municipalityNames>): Promise<void> {
+	await tx.insertColumns(NAMES, NAME_COLUMNS, {
+		raw: names.map((n) => n.raw),
+		ehak_code: names.map((n) => n.ehak_code),
+		candidates: names.map((n) => n.candidates)
+	});
+}
+
+/** An unmapped column: no text. */
+const NULL_TEXT = 'NULL::VARCHAR';
+
+/**
+ * The import core trims every cell (JavaScript's `trim`). Texts have few distinct values, so they
+ * are trimmed by JavaScript itself, once per distinct value that needs it: in an export that has
+ * none (the common case) this costs one DISTINCT per column instead of a trim per cell.
+ */
+async function trimTexts(tx: Connector): Promise<void> {
+	const texts = ['domain', 'indicator', 'unit'];
+	const distinct = await tx.query<{ col: string; v: string }>(
+		texts
+			.map(
+				(c) =>
+					`SELECT '${c}' AS col, v FROM (SELECT DISTINCT ${c} AS v FROM ${BULK_STAGE} WHERE ${c} IS NOT NULL)`
+			)
+			.join(' UNION ALL ')
 	);
+	for (const c of texts) {
+		const fixes = distinct.filter((d) => d.col === c && d.v.trim() !== d.v);
+		if (!fixes.length) continue;
+		await tx.exec(`CREATE OR REPLACE TEMP TABLE ${TRIMMED} (raw VARCHAR, text VARCHAR)`);
+		await tx.insertColumns(TRIMMED, TRIMMED_COLUMNS, {
+			raw: fixes.map((f) => f.v),
+			text: fixes.map((f) => f.v.trim())
+		});
+		await tx.exec(
+			`UPDATE ${BULK_STAGE} s SET ${c} = nullif(t.text, '') FROM ${TRIMMED} t WHERE s.${c} = t.raw; DROP TABLE ${TRIMMED};`
+		);
+	}
 }
 
 function col(i: number | null | undefined, table?: string): string {
-	if (i === null || i === undefined) return 'NULL';
+	if (i === null || i === undefined) return NULL_TEXT;
 	return table ? `${table}.${ident(`c${i}`)}` : ident(`c${i}`);
 }
 
-/** Parse the registered file and build the typed stage table; returns the error rows and counts. */
+/**
+ * Read the registered file with DuckDB's CSV reader straight into the typed stage table (one pass:
+ * no raw copy of the file), check every row, and return the error rows and counts. Cells that are
+ * already plain (`2024`, `12,5`, no surrounding space) take a one-regex path; the rest go through
+ * the import core's full rules.
+ */
 export async function validateBulk(
 	tx: Connector,
 	o: BulkOptions,
@@ -107,96 +191,110 @@ export async function validateBulk(
 	const columns = Array.from({ length: o.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
 	const delim = o.delimiter.replace(/'/g, "''");
 	await tx.exec(
-		`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS ${BULK_STAGE};`
+		`DROP TABLE IF EXISTS ${NAMES}; DROP TABLE IF EXISTS ${BULK_STAGE}; DROP TABLE IF EXISTS ${ERRORS};`
 	);
-	await tx.exec(
-		`CREATE TEMP TABLE ${RAW} AS SELECT (row_number() OVER () + ${o.headerRow})::INTEGER AS _row, *
-		 FROM read_csv('${o.file.replace(/'/g, "''")}', delim = '${delim}', header = false, skip = ${o.headerRow},
-		 quote = '"', escape = '"', null_padding = true, ignore_errors = false, strict_mode = false,
-		 columns = {${columns}}, auto_detect = false)`
-	);
-	await tx.exec(`CREATE TEMP TABLE ${LOOKUP} (key VARCHAR, ehak_code VARCHAR, candidates VARCHAR)`);
-	const lookup = municipalityLookup(municipalities);
-	await tx.insertColumns(LOOKUP, LOOKUP_COLUMNS, {
-		key: lookup.map((l) => l.key),
-		ehak_code: lookup.map((l) => l.ehak_code),
-		candidates: lookup.map((l) => l.candidates)
-	});
+	await tx.exec(`CREATE TEMP TABLE ${NAMES} (raw VARCHAR, ehak_code VARCHAR, candidates VARCHAR)`);
+	await insertNames(tx, municipalityNames(officialSpellings(municipalities), municipalities));
 
 	const m = o.mapping;
-	// The import core's parseNumber as SQL: the same accepted forms, in the same order.
-	const clean = (x: string) =>
-		`regexp_replace(regexp_replace(trim(${x}), '^[−–]', '-'), '[\\s\u00a0\u202f\u2009]', '', 'g')`;
-	const num = (v: string) => `(CASE
-			WHEN regexp_full_match(${v}, '[-+]?\\d+(,\\d+)?') THEN TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)
-			WHEN regexp_full_match(${v}, '[-+]?\\d+(\\.\\d+)?') THEN TRY_CAST(${v} AS DOUBLE)
-			WHEN regexp_full_match(${v}, '[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN TRY_CAST(replace(${v}, ',', '') AS DOUBLE)
-			WHEN regexp_full_match(${v}, '[-+]?\\d{1,3}(\\.\\d{3})+(,\\d+)?') THEN TRY_CAST(replace(replace(${v}, '.', ''), ',', '.') AS DOUBLE)
-			WHEN regexp_full_match(${v}, '[-+]?[.,]\\d+') THEN TRY_CAST(replace(${v}, ',', '.') AS DOUBLE)
-			END)`;
-	// 79 municipalities: resolve each distinct spelling once, then join on the raw text.
-	await tx.exec(
-		`CREATE OR REPLACE TEMP TABLE _bulk_names AS
-		 SELECT n.raw, l.ehak_code, l.candidates FROM (SELECT DISTINCT ${col(m.municipality)} AS raw FROM ${RAW}) n
-		 LEFT JOIN ${LOOKUP} l ON l.key = CASE WHEN regexp_full_match(trim(n.raw), '\\d{1,4}')
-			THEN lpad(trim(n.raw), 4, '0') ELSE ${SQL_NORMALISE('n.raw')} END`
+	const [cm, cy, cd, ci, cv, cu, ch] = [
+		m.municipality,
+		m.year,
+		m.domain,
+		m.indicator,
+		m.value,
+		m.unit,
+		m.higher_is_better
+	].map((i) => col(i));
+	const hib = sqlTrim(ch);
+	await timed('bulk:read', () =>
+		tx.exec(
+			`CREATE TEMP TABLE ${BULK_STAGE} AS
+			SELECT _row, ${cm} AS municipality_raw, l.ehak_code, l.candidates,
+				${cy} AS year_raw, CASE WHEN isfinite(_yn) AND _yn = floor(_yn) THEN least(greatest(_yn, -2147483647), 2147483647)::INTEGER END AS year,
+				nullif(${cd}, '') AS domain, nullif(${ci}, '') AS indicator,
+				${cv} AS value_raw, _vn AS value, nullif(${cu}, '') AS unit, ${ch} AS hib_raw,
+				CASE WHEN lower(${hib}) IN (${BOOL_FALSE}) THEN false
+					WHEN coalesce(${hib}, '') = '' OR lower(${hib}) IN (${BOOL_TRUE}) THEN true END AS higher_is_better
+			FROM (
+				SELECT *, CASE WHEN _ys IS NULL THEN TRY_CAST(${cy} AS DOUBLE) ELSE ${num('_ys')} END AS _yn,
+					CASE WHEN _vs IS NULL THEN TRY_CAST(replace(${cv}, ',', '.') AS DOUBLE) ELSE ${num('_vs')} END AS _vn
+				FROM (
+					SELECT *,
+						CASE WHEN NOT regexp_full_match(${cy}, '\\d{1,9}') THEN ${clean(sqlTrim(cy))} END AS _ys,
+						CASE WHEN NOT regexp_full_match(${cv}, '[-+]?\\d+(,\\d+)?') THEN ${clean(sqlTrim(cv))} END AS _vs
+					FROM (
+						SELECT (row_number() OVER () + ${o.headerRow})::INTEGER AS _row, *
+						FROM read_csv('${o.file.replace(/'/g, "''")}', delim = '${delim}', header = false, skip = ${o.headerRow},
+						quote = '"', escape = '"', null_padding = true, ignore_errors = false, strict_mode = false,
+						columns = {${columns}}, auto_detect = false)
+					)
+				)
+			) r
+			LEFT JOIN ${NAMES} l ON l.raw = ${col(m.municipality, 'r')}`
+		)
 	);
-	await tx.exec(
-		`CREATE TEMP TABLE ${BULK_STAGE} AS
-		 SELECT r._row,
-			trim(${col(m.municipality)}) AS municipality_raw,
-			l.ehak_code, l.candidates,
-			trim(${col(m.year)}) AS year_raw,
-			CASE WHEN _yn = floor(_yn) AND abs(_yn) < 2147483648 THEN _yn::INTEGER END AS year,
-			nullif(trim(${col(m.domain)}), '') AS domain,
-			nullif(trim(${col(m.indicator)}), '') AS indicator,
-			trim(${col(m.value)}) AS value_raw, _vn AS value,
-			nullif(trim(${col(m.unit)}), '') AS unit,
-			trim(${col(m.higher_is_better)}) AS hib_raw,
-			CASE WHEN lower(trim(${col(m.higher_is_better)})) IN (${BOOL_FALSE}) THEN false
-				WHEN coalesce(trim(${col(m.higher_is_better)}), '') = '' OR lower(trim(${col(m.higher_is_better)})) IN (${BOOL_TRUE}) THEN true
-				END AS higher_is_better
-		 FROM (SELECT *, ${num('_y')} AS _yn, ${num('_v')} AS _vn
-			FROM (SELECT *, ${clean(col(m.year))} AS _y, ${clean(col(m.value))} AS _v FROM ${RAW})) r
-		 LEFT JOIN _bulk_names l ON l.raw IS NOT DISTINCT FROM ${col(m.municipality, 'r')}`
+	// Spellings other than the official ones (`TALLINN`, `Tallinna linn`, ` 784`): resolved once each.
+	const other = await tx.query<{ raw: string }>(
+		`SELECT DISTINCT municipality_raw AS raw FROM ${BULK_STAGE}
+		 WHERE ehak_code IS NULL AND candidates IS NULL AND municipality_raw IS NOT NULL`
 	);
+	const resolved = municipalityNames(
+		other.map((r) => r.raw),
+		municipalities
+	);
+	if (resolved.length) {
+		await tx.exec(`DELETE FROM ${NAMES}`);
+		await insertNames(tx, resolved);
+		await tx.exec(
+			`UPDATE ${BULK_STAGE} s SET ehak_code = l.ehak_code, candidates = l.candidates FROM ${NAMES} l
+			 WHERE s.municipality_raw = l.raw`
+		);
+	}
+	await timed('bulk:trim', () => trimTexts(tx));
 	// The column named in an error: its header, or the field's name (as the import core does).
 	const h = (i: number | null | undefined, field: string) =>
 		i === null || i === undefined ? field : header[i] || field;
+	const [mun, year, value, hibRaw] = ['municipality_raw', 'year_raw', 'value_raw', 'hib_raw'].map(sqlTrim);
 	const checks = `
-		SELECT _row, 1 AS ord, ${lit(h(m.municipality, 'municipality'))} AS col, municipality_raw AS value,
+		SELECT _row, 1 AS ord, ${lit(h(m.municipality, 'municipality'))} AS col, ${mun} AS value,
 			CASE WHEN candidates IS NOT NULL THEN 'ambiguous_municipality'
-				WHEN municipality_raw IS NULL OR municipality_raw = '' THEN 'missing_value'
+				WHEN coalesce(${mun}, '') = '' THEN 'missing_value'
 				ELSE 'unknown_municipality' END AS code, candidates
 		FROM ${BULK_STAGE} WHERE ehak_code IS NULL
 		UNION ALL
-		SELECT _row, 2, ${lit(h(m.year, 'year'))}, year_raw,
-			CASE WHEN year_raw IS NULL OR year_raw = '' THEN 'missing_value'
+		SELECT _row, 2, ${lit(h(m.year, 'year'))}, ${year},
+			CASE WHEN coalesce(${year}, '') = '' THEN 'missing_value'
 				WHEN year IS NULL THEN 'invalid_year' ELSE 'year_out_of_range' END, NULL
 		FROM ${BULK_STAGE} WHERE year IS NULL OR year < ${o.minYear} OR year > ${o.maxYear}
 		UNION ALL
 		SELECT _row, 3, ${lit(h(m.indicator, 'indicator'))}, '', 'missing_value', NULL FROM ${BULK_STAGE} WHERE indicator IS NULL
 		UNION ALL
-		SELECT _row, 5, ${lit(h(m.value, 'value'))}, value_raw, 'invalid_number', NULL
-		FROM ${BULK_STAGE} WHERE value IS NULL AND value_raw IS NOT NULL AND value_raw <> ''
+		SELECT _row, 5, ${lit(h(m.value, 'value'))}, ${value}, 'invalid_number', NULL
+		FROM ${BULK_STAGE} WHERE value IS NULL AND coalesce(${value}, '') <> ''
 		UNION ALL
-		SELECT _row, 4, ${lit(h(m.higher_is_better, 'higher_is_better'))}, hib_raw, 'invalid_boolean', NULL
+		SELECT _row, 4, ${lit(h(m.higher_is_better, 'higher_is_better'))}, ${hibRaw}, 'invalid_boolean', NULL
 		FROM ${BULK_STAGE} WHERE higher_is_better IS NULL`;
-	// As in the import core, a repeated key is an error only on rows that have no other error.
+	await timed('bulk:checks', () => tx.exec(`CREATE TEMP TABLE ${ERRORS} AS ${checks}`));
+	// As in the import core, a repeated key is an error only on rows that have no other error. The
+	// keys are grouped by their hash first (half the work of grouping the strings); only rows whose
+	// hash repeats are grouped by the key itself.
+	const cleanRows = `_row NOT IN (SELECT _row FROM ${ERRORS})`;
 	const duplicates = `
 		SELECT s._row, 6 AS ord, ${lit(h(m.indicator, 'indicator'))} AS col, s.indicator AS value, 'duplicate_key' AS code,
 			d.first_row::VARCHAR AS candidates
 		FROM ${BULK_STAGE} s JOIN (
 			SELECT ehak_code, indicator, year, min(_row) AS first_row FROM ${BULK_STAGE}
-			WHERE _row NOT IN (SELECT _row FROM _bulk_errors)
+			WHERE hash(ehak_code, indicator, year) IN (
+				SELECT hash(ehak_code, indicator, year) FROM ${BULK_STAGE} WHERE ${cleanRows} GROUP BY 1 HAVING count(*) > 1
+			) AND ${cleanRows}
 			GROUP BY ALL HAVING count(*) > 1
 		) d USING (ehak_code, indicator, year)
-		WHERE s._row <> d.first_row AND s._row NOT IN (SELECT _row FROM _bulk_errors)`;
-	await tx.exec(`CREATE OR REPLACE TEMP TABLE _bulk_errors AS ${checks}`);
-	await tx.exec(`INSERT INTO _bulk_errors ${duplicates}`);
+		WHERE s._row <> d.first_row AND s.${cleanRows}`;
+	await timed('bulk:duplicates', () => tx.exec(`INSERT INTO ${ERRORS} ${duplicates}`));
 	const [counts] = await tx.query<{ rows: number; errors: number; error_rows: number }>(
-		`SELECT (SELECT count(*) FROM ${BULK_STAGE})::INTEGER AS rows, (SELECT count(*) FROM _bulk_errors)::INTEGER AS errors,
-		 (SELECT count(DISTINCT _row) FROM _bulk_errors)::INTEGER AS error_rows`
+		`SELECT (SELECT count(*) FROM ${BULK_STAGE})::INTEGER AS rows, (SELECT count(*) FROM ${ERRORS})::INTEGER AS errors,
+		 (SELECT count(DISTINCT _row) FROM ${ERRORS})::INTEGER AS error_rows`
 	);
 	const errors = await tx.query<{
 		_row: number;
@@ -205,12 +303,11 @@ export async function validateBulk(
 		code: string;
 		candidates: string | null;
 	}>(
-		`SELECT _row, col, value, code, candidates FROM _bulk_errors ORDER BY _row, ord LIMIT ${Math.max(0, errorLimit | 0)}`
+		`SELECT _row, col, value, code, candidates FROM ${ERRORS} ORDER BY _row, ord LIMIT ${Math.max(0, errorLimit | 0)}`
 	);
-	await tx.exec(`DELETE FROM ${BULK_STAGE} WHERE _row IN (SELECT _row FROM _bulk_errors)`);
-	await tx.exec(
-		`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LOOKUP}; DROP TABLE IF EXISTS _bulk_names; DROP TABLE IF EXISTS _bulk_errors;`
-	);
+	if (counts.errors > 0)
+		await tx.exec(`DELETE FROM ${BULK_STAGE} WHERE _row IN (SELECT _row FROM ${ERRORS})`);
+	await tx.exec(`DROP TABLE IF EXISTS ${NAMES}; DROP TABLE IF EXISTS ${ERRORS};`);
 	return {
 		rowCount: counts.rows,
 		validCount: counts.rows - counts.error_rows,

@@ -6,8 +6,9 @@
 import type { DatasetName } from '$lib/types';
 import { ident, type ColumnSpec, type Connector, type SqlValue } from './connector';
 import { TABLES } from './schema';
-import { BULK_SELECT, BULK_STAGE, validateBulk, type BulkMapping } from './bulkServiceLevels';
+import { BULK_STAGE, validateBulk, type BulkMapping } from './bulkServiceLevels';
 import type { Municipality } from '$lib/types';
+import { timed } from '$lib/perf';
 
 /**
  * A large service-level file read by DuckDB itself (the bulk path): the file is registered with
@@ -106,22 +107,29 @@ export async function applyImport(
 	const cols = dataColumns(record.dataset);
 	if (SAMPLE_DATASETS.includes(record.dataset)) await tx.exec(`DELETE FROM ${table} WHERE source = 'sample'`);
 
-	const stage = ident(`_import_${record.dataset}`);
-	await tx.exec(`DROP TABLE IF EXISTS ${stage}`);
-	await tx.exec(`CREATE TEMP TABLE ${stage} (${cols.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`);
+	// A bulk import's rows are already in DuckDB (the checked stage table): no copy of a million rows.
+	const stage = record.bulk ? BULK_STAGE : ident(`_import_${record.dataset}`);
+	await tx.exec(`DROP TABLE IF EXISTS ${ident(`_import_${record.dataset}`)}`);
 	try {
 		if (record.bulk) {
 			if (!record.bulk.staged) await stageBulk(tx, record.bulk);
+		} else {
 			await tx.exec(
-				`INSERT INTO ${stage} (${cols.map((c) => ident(c.name)).join(', ')}) ${BULK_SELECT}; DROP TABLE IF EXISTS ${BULK_STAGE};`
+				`CREATE TEMP TABLE ${stage} (${cols.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`
 			);
-		} else await tx.insertColumns(`_import_${record.dataset}`, cols, record.columns);
-		const [{ n }] = await tx.query<{ n: number }>(
-			`SELECT count(*)::INTEGER AS n FROM ${table} t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${keyMatch(record.dataset, 't', 's')})`
-		);
-		await tx.exec(
-			`DELETE FROM ${table} AS t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${keyMatch(record.dataset, 't', 's')})`
-		);
+			await tx.insertColumns(`_import_${record.dataset}`, cols, record.columns);
+		}
+		// Replace by key; DELETE reports how many rows it removed. An empty table (the first import
+		// after the sample rows went) has nothing to replace: skip the join.
+		const [{ any }] = await tx.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`);
+		const replaced = any
+			? await timed('apply:replace', () =>
+					tx.query<{ Count: number }>(
+						`DELETE FROM ${table} AS t WHERE EXISTS (SELECT 1 FROM ${stage} s WHERE ${keyMatch(record.dataset, 't', 's')})`
+					)
+				)
+			: [];
+		const n = Number(replaced[0]?.Count ?? 0);
 		const names = cols.map((c) => ident(c.name));
 		const select = cols.map((c) =>
 			// Imported progress rows come after every existing one in import order (ties: later wins).
@@ -129,9 +137,11 @@ export async function applyImport(
 				? `s.seq + (SELECT coalesce(max(seq), -1) + 1 FROM ${table})`
 				: `s.${ident(c.name)}`
 		);
-		await tx.query(
-			`INSERT INTO ${table} (${names.join(', ')}, source) SELECT ${select.join(', ')}, ? FROM ${stage} s`,
-			[record.id]
+		await timed('apply:insert', () =>
+			tx.query(
+				`INSERT INTO ${table} (${names.join(', ')}, source) SELECT ${select.join(', ')}, ? FROM ${stage} s`,
+				[record.id]
+			)
 		);
 		if (record.dataset === 'activities' && record.owners) {
 			await tx.exec(`DELETE FROM activity_owners WHERE activity_id IN (SELECT activity_id FROM ${stage})`);

@@ -76,6 +76,15 @@ export function analyseLarge(
 	return { analysis: { ...head, bulk: true }, text };
 }
 
+/**
+ * The file as DuckDB's CSV reader gets it on the bulk path: UTF-8. A UTF-8 file is passed as it is
+ * (no second copy; a BOM sits in the header line, which the reader skips); a Windows-125x or mixed
+ * file is the decoded text encoded again.
+ */
+export function bulkBytes(bytes: Uint8Array, encoding: Analysis['encoding'], text: string): Uint8Array {
+	return encoding === 'utf-8' || encoding === 'utf-8-bom' ? bytes : new TextEncoder().encode(text);
+}
+
 function analyseText(
 	text: string,
 	encoding: Analysis['encoding'],

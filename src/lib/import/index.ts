@@ -1,6 +1,13 @@
 /** The import core: plain TypeScript shared by the browser (in a Worker) and Node (the `kov` CLI). */
 export type * from './types';
-export { analyseFile, analyseLarge, analysisCounts, BULK_MIN_BYTES, BULK_HEAD_CHARS } from './analyse';
+export {
+	analyseFile,
+	analyseLarge,
+	bulkBytes,
+	analysisCounts,
+	BULK_MIN_BYTES,
+	BULK_HEAD_CHARS
+} from './analyse';
 export { readTable, detectDelimiter, detectHeaderRow, DELIMITERS } from './read/readTable';
 export { decodeBytes } from './read/decode';
 export { MAX_FILE_BYTES, MAX_COLUMNS, byteProblem, isHtml } from './read/problems';

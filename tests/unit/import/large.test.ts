@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { analyseLarge, BULK_MIN_BYTES, BULK_HEAD_CHARS } from '../../../src/lib/import';
+import { analyseLarge, bulkBytes, BULK_MIN_BYTES, BULK_HEAD_CHARS } from '../../../src/lib/import';
 import { bulkSourceFor } from '../../../src/lib/data/toRecord';
 import { municipalities } from '../municipalities';
 
@@ -73,5 +73,49 @@ describe('analyseLarge(bytes) — which files take the bulk path', () => {
 		const r = analyseLarge(html, {}, ctx);
 		expect(r.analysis.problem?.code).toBe('html');
 		expect(r.text).toBeNull();
+	});
+});
+
+describe('bulkBytes(bytes, encoding, text) — what DuckDB reads on the bulk path', () => {
+	/** Windows-1257 for the letters of Estonian municipality names and the header. */
+	const WIN1257: Record<string, number> = {
+		õ: 0xf5,
+		ä: 0xe4,
+		ö: 0xf6,
+		ü: 0xfc,
+		Õ: 0xd5,
+		Ä: 0xc4,
+		Ö: 0xd6,
+		Ü: 0xdc
+	};
+	const win1257 = (text: string) =>
+		Uint8Array.from([...text].map((c) => WIN1257[c] ?? (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0x3f)));
+
+	it('a UTF-8 export is handed on as it is, not copied or re-encoded', () => {
+		const bytes = serviceLevels(BULK_MIN_BYTES);
+		const { analysis, text } = analyseLarge(bytes, {}, ctx);
+		expect(analysis.encoding).toBe('utf-8');
+		expect(bulkBytes(bytes, analysis.encoding, text!)).toBe(bytes);
+	});
+
+	it('a UTF-8 export with a BOM keeps its bytes (the BOM is in the skipped header line)', () => {
+		const plain = serviceLevels(BULK_MIN_BYTES);
+		const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...plain]);
+		const { analysis, text } = analyseLarge(bytes, {}, ctx);
+		expect(analysis.encoding).toBe('utf-8-bom');
+		expect(analysis.bulk).toBe(true);
+		expect(bulkBytes(bytes, analysis.encoding, text!)).toBe(bytes);
+	});
+
+	it('a Windows-1257 export becomes the same file in UTF-8', () => {
+		const utf8 = serviceLevels(BULK_MIN_BYTES);
+		const source = new TextDecoder().decode(utf8);
+		const bytes = win1257(source);
+		const { analysis, text } = analyseLarge(bytes, {}, ctx);
+		expect(analysis.encoding).toBe('windows-1257');
+		expect(analysis.bulk).toBe(true);
+		const out = bulkBytes(bytes, analysis.encoding, text!);
+		expect(out).not.toBe(bytes);
+		expect(new TextDecoder('utf-8', { fatal: true }).decode(out)).toBe(source);
 	});
 });
