@@ -7,6 +7,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	build: {
 		target: 'es2022',
+		minify: process.env.KOV_NO_MINIFY ? false : undefined,
 		// Data files stay files: a data: URL would be blocked by the CSP's connect-src 'self'.
 		assetsInlineLimit: 0,
 		chunkSizeWarningLimit: 1500,

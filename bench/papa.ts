@@ -31,6 +31,8 @@ export interface PapaIngest {
 	parseErrors: number;
 	insertedRows: number;
 	insertError: string | null;
+	/** DuckDB-wasm's CSV reader alone on the same file, in the same page (bench/page/duck.ts). */
+	wasmReader: { readMs: Spread | null; registerMs: Spread | null; rows: number; error: string | null };
 }
 
 /** Bundles bench/page/duck.ts into one IIFE script (global `BenchDuck`). */
@@ -65,6 +67,7 @@ interface Window {
 	BenchDuck: {
 		open(w: string, m: string): Promise<void>;
 		insert(c: Columns, t: string): Promise<{ rows: number; arrowMs: number; insertMs: number }>;
+		readCsv(b: Uint8Array): Promise<{ rows: number; registerMs: number; readMs: number }>;
 	};
 	__benchText?: string;
 }
@@ -139,6 +142,29 @@ async function oneRun(page: Page): Promise<{
 	});
 }
 
+/** DuckDB-wasm's reader alone, `runs` times; the file's bytes are fetched before each clock starts. */
+async function readerRuns(page: Page, cdp: CDPSession, runs: number): Promise<PapaIngest['wasmReader']> {
+	const read: number[] = [];
+	const register: number[] = [];
+	let rows = 0;
+	try {
+		await page.evaluate(() => delete (window as unknown as Window).__benchText);
+		for (let run = 0; run < runs; run++) {
+			await jsHeap(cdp, true);
+			const r = await page.evaluate(async () => {
+				const bytes = new Uint8Array(await (await fetch('/__bench-data/data.csv')).arrayBuffer());
+				return (window as unknown as Window).BenchDuck.readCsv(bytes);
+			});
+			read.push(r.readMs);
+			register.push(r.registerMs);
+			rows = r.rows;
+		}
+		return { readMs: spread(read), registerMs: spread(register), rows, error: null };
+	} catch (e) {
+		return { readMs: spread(read), registerMs: spread(register), rows, error: String(e).slice(0, 300) };
+	}
+}
+
 export async function papaIngest(
 	browser: Browser,
 	base: string,
@@ -199,7 +225,9 @@ export async function papaIngest(
 				total.push(last.parse + last.convert + last.insert);
 			}
 		}
+		const wasmReader = await readerRuns(page, cdp, runs);
 		return {
+			wasmReader,
 			parseMs: spread(parse),
 			convertMs: spread(convert),
 			insertMs: spread(insert),

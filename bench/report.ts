@@ -41,21 +41,27 @@ export function printReport(r: Results): void {
 				'rows',
 				'file',
 				'native DuckDB',
+				'wasm read_csv',
 				'Papa parse+convert',
 				'Papa +insert',
 				'app import',
 				'app/native',
-				'app/Papa'
+				'wasm/native',
+				'app/wasm',
+				'Papa/app'
 			],
 			r.ingest.map((i) => [
 				i.rows.toLocaleString('en-US'),
 				mbs(i.fileBytes),
 				i.native.ms ? fmt(i.native.ms.median) : '–',
+				i.papa?.wasmReader.readMs ? fmt(i.papa.wasmReader.readMs.median) : (i.papa?.wasmReader.error ?? '–'),
 				i.papa?.parseConvertMs ? fmt(i.papa.parseConvertMs.median) : '–',
 				i.papa?.totalMs ? fmt(i.papa.totalMs.median) : (i.papa?.insertError ?? i.papaError ?? '–'),
 				i.app.totalMs ? fmt(i.app.totalMs.median) : `failed: ${i.app.error ?? '?'}`.slice(0, 60),
 				x(i.ratios.appToNative),
-				x(i.ratios.appToPapa)
+				x(i.ratios.wasmReaderToNative),
+				x(i.ratios.appToWasmReader),
+				x(i.ratios.papaToApp)
 			])
 		)
 	);

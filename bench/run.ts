@@ -60,7 +60,17 @@ export interface Ingest {
 	papa: PapaIngest | null;
 	papaError: string | null;
 	app: AppIngest;
-	ratios: { appToNative: number | null; appToPapa: number | null; papaToNative: number | null };
+	ratios: {
+		appToNative: number | null;
+		appToPapa: number | null;
+		/** how many times faster the app is than the Papa Parse path (Papa / app) */
+		papaToApp: number | null;
+		papaToNative: number | null;
+		/** app import / DuckDB-wasm's reader alone: what the app adds on top of its engine's floor */
+		appToWasmReader: number | null;
+		/** DuckDB-wasm's reader / native DuckDB: the engine's own cost of running in the browser */
+		wasmReaderToNative: number | null;
+	};
 }
 
 export interface Memory {
@@ -277,7 +287,7 @@ async function main() {
 			const { file, bytes, indicators } = writeCsv(TMP, rows);
 			step(`${rows.toLocaleString('en-US')} rows (${Math.round(bytes / 1048576)} MB): native DuckDB`);
 			const native = await nativeIngest(file, RUNS);
-			step('  Papa Parse in the page');
+			step('  Papa Parse and DuckDB-wasm read_csv in the page');
 			let papa: Ingest['papa'] = null;
 			let papaError: string | null = null;
 			try {
@@ -299,7 +309,10 @@ async function main() {
 				ratios: {
 					appToNative: ratio(app.totalMs, native.ms),
 					appToPapa: ratio(app.totalMs, papaTotal),
-					papaToNative: ratio(papaTotal, native.ms)
+					papaToApp: ratio(papaTotal, app.totalMs),
+					papaToNative: ratio(papaTotal, native.ms),
+					appToWasmReader: ratio(app.totalMs, papa?.wasmReader.readMs ?? null),
+					wasmReaderToNative: ratio(papa?.wasmReader.readMs ?? null, native.ms)
 				}
 			});
 		}

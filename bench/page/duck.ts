@@ -17,12 +17,34 @@ export interface Columns {
 	unit: string[];
 }
 
+let db: duckdb.AsyncDuckDB | null = null;
 let conn: duckdb.AsyncDuckDBConnection | null = null;
 
 export async function open(workerUrl: string, wasmUrl: string): Promise<void> {
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
+	db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
 	await db.instantiate(wasmUrl);
 	conn = await db.connect();
+}
+
+/**
+ * DuckDB-wasm's own CSV reader on the file, nothing else: the statement the native reference runs
+ * (bench/native.ts), in the browser. The floor of any import that reads with DuckDB-wasm.
+ */
+export async function readCsv(bytes: Uint8Array): Promise<{ rows: number; registerMs: number; readMs: number }> {
+	if (!db || !conn) throw new Error('open() first');
+	await db.dropFile('bench.csv').catch(() => undefined);
+	await conn.query('DROP TABLE IF EXISTS r');
+	const t0 = performance.now();
+	await db.registerFileBuffer('bench.csv', bytes);
+	const t1 = performance.now();
+	await conn.query(
+		`CREATE TABLE r AS SELECT * FROM read_csv('bench.csv', delim=';', decimal_separator=',', header=true)`
+	);
+	const t2 = performance.now();
+	const r = await conn.query('SELECT count(*)::INTEGER AS n FROM r');
+	await conn.query('DROP TABLE r');
+	await db.dropFile('bench.csv');
+	return { rows: Number(r.toArray()[0].n), registerMs: t1 - t0, readMs: t2 - t1 };
 }
 
 /** Builds the Arrow table and inserts it; returns the row count and the time of each step. */

@@ -4,12 +4,21 @@ const LOCALES: Record<Lang, string> = { et: 'et-EE', en: 'en-GB' };
 const NARROW_NBSP = '\u202f';
 
 /** Estonian groups thousands with a thin space (`12 345`), English with a comma. */
+/** Formatters are costly to build (a page of tables formats thousands of numbers): one per kind. */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, decimals: number): Intl.NumberFormat {
+	const key = `${lang}|${decimals}`;
+	let f = formats.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+		formats.set(key, f);
+	}
+	return f;
+}
+
 export function formatNumber(value: number | null | undefined, lang: Lang, decimals = 0): string {
 	if (value === null || value === undefined || Number.isNaN(value)) return '–';
-	const s = new Intl.NumberFormat(LOCALES[lang], {
-		minimumFractionDigits: 0,
-		maximumFractionDigits: decimals
-	}).format(value);
+	const s = numberFormat(lang, decimals).format(value);
 	return lang === 'et' ? s.replace(/[\u00a0\s]/g, NARROW_NBSP) : s;
 }
 

@@ -1,14 +1,5 @@
 import type { Connector } from '$lib/db/connector';
-import {
-	attainmentByDirectionSql,
-	attainmentByOwnerSql,
-	bindParams,
-	filterValues,
-	standingsSql,
-	statusMixSql,
-	totalsSql,
-	type StandingFilter
-} from '$lib/db/queries/attainment';
+import { bindParams, filterValues, standingsSql, type StandingFilter } from '$lib/db/queries/attainment';
 import type { DisplayStatus } from '$lib/types';
 
 export interface GroupRow {
@@ -50,7 +41,7 @@ export interface Overview {
 	totals: GroupRow;
 	byDirection: GroupRow[];
 	byOwner: GroupRow[];
-	statusMix: { direction: number; status: DisplayStatus; n: number }[];
+	statusMix: { direction: number; status: DisplayStatus; n: number; late: number }[];
 	standings: StandingRow[];
 }
 
@@ -62,25 +53,97 @@ async function run<T>(conn: Connector, sql: string, year: number, filter?: Stand
 /**
  * Everything the overview asks, for one as-of year. Linked views: the direction chart is filtered by
  * the owner filter only, the owner chart by the direction filter only; the rest by both.
+ *
+ * DuckDB computes each activity's standing (its latest report as of the year: the window over the
+ * progress table) once per year and data version; the groupings of those 42 rows for a direction or
+ * owner filter are done here, by the same rules as the SQL (tests/unit/db/overview-sql.test.ts runs
+ * both). A filter click then asks nothing of the database (issue "Performance").
  */
 export async function loadOverview(
 	conn: Connector,
 	year: number,
-	filter: { direction: number | null; owner: string | null }
+	filter: { direction: number | null; owner: string | null },
+	version = 0
 ): Promise<Overview> {
-	const [totals] = await run<GroupRow>(conn, totalsSql(filter), year, filter);
-	const byDirection = await run<GroupRow>(conn, attainmentByDirectionSql({ owner: filter.owner }), year, {
-		owner: filter.owner
-	});
-	const byOwner = await run<GroupRow>(
-		conn,
-		attainmentByOwnerSql('lead', { direction: filter.direction }),
-		year,
-		{
-			direction: filter.direction
-		}
+	if (!cache || cache.conn !== conn || cache.year !== year || cache.version !== version) {
+		const rows = run<StandingRow>(conn, standingsSql(), year);
+		cache = { conn, year, version, rows };
+		rows.catch(() => (cache = null));
+	}
+	return overviewFrom(await cache.rows, filter);
+}
+
+let cache: { conn: Connector; year: number; version: number; rows: Promise<StandingRow[]> } | null = null;
+
+const leadOwners = (s: StandingRow) => (s.lead_owners ? s.lead_owners.split(';') : []);
+/** DuckDB's text order (bytes of UTF-8 = code points), not the locale's. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One group's figures (attainment.ts GROUP_COLUMNS): the mean score skips cancelled activities. */
+export function groupRow(key: string, rows: StandingRow[]): GroupRow {
+	const scored = rows.filter((r) => r.score !== null);
+	const count = (f: (r: StandingRow) => boolean) => rows.filter(f).length;
+	return {
+		key,
+		attainment: scored.length ? scored.reduce((n, r) => n + (r.score as number), 0) / scored.length : null,
+		activities: rows.length,
+		reported: count((r) => r.status !== 'not_reported'),
+		done: count((r) => r.status === 'done'),
+		at_risk: count((r) => r.status === 'at_risk'),
+		late: count((r) => r.late === true),
+		not_reported: count((r) => r.status === 'not_reported'),
+		cancelled: count((r) => r.status === 'cancelled')
+	};
+}
+
+/** The overview of one filter from the year's standings (all activities, in plan order). */
+export function overviewFrom(
+	all: StandingRow[],
+	filter: { direction: number | null; owner: string | null }
+): Overview {
+	const inDirection = (s: StandingRow) => filter.direction == null || s.direction === filter.direction;
+	const ofOwner = (s: StandingRow) => filter.owner == null || leadOwners(s).includes(filter.owner);
+	const both = all.filter((s) => inDirection(s) && ofOwner(s));
+
+	const owned = all.filter(ofOwner);
+	const directions = [...new Set(owned.map((s) => s.direction))].sort((a, b) => a - b);
+	const byDirection = directions.map((d) =>
+		groupRow(
+			String(d),
+			owned.filter((s) => s.direction === d)
+		)
 	);
-	const statusMix = await run<Overview['statusMix'][number]>(conn, statusMixSql(filter), year, filter);
-	const standings = await run<StandingRow>(conn, standingsSql(filter), year, filter);
-	return { totals, byDirection, byOwner, statusMix, standings };
+
+	const owners = new Map<string, StandingRow[]>();
+	for (const s of all.filter(inDirection))
+		for (const org of leadOwners(s)) owners.set(org, [...(owners.get(org) ?? []), s]);
+	const byOwner = [...owners.entries()]
+		.map(([org, rows]) => groupRow(org, rows))
+		.sort((a, b) =>
+			a.attainment === b.attainment
+				? byText(a.key, b.key)
+				: a.attainment === null
+					? 1
+					: b.attainment === null
+						? -1
+						: b.attainment - a.attainment
+		);
+
+	const mix = new Map<string, Overview['statusMix'][number]>();
+	for (const s of both) {
+		const k = `${s.direction}|${s.status}`;
+		const m = mix.get(k) ?? { direction: s.direction, status: s.status, n: 0, late: 0 };
+		m.n++;
+		if (s.late) m.late++;
+		mix.set(k, m);
+	}
+	const statusMix = [...mix.values()].sort((a, b) => a.direction - b.direction || byText(a.status, b.status));
+
+	return {
+		totals: groupRow('', both),
+		byDirection,
+		byOwner,
+		statusMix,
+		standings: [...both].sort((a, b) => (a.seq as number) - (b.seq as number))
+	};
 }

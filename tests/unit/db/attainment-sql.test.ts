@@ -269,3 +269,57 @@ describe('ident(name)', () => {
 		expect([rows, progressRows]).toEqual([[{ [name]: 1 }], [{ n: PROGRESS.length }]]);
 	});
 });
+
+/**
+ * The overview groups its year's standings in TypeScript (one query per year, none per filter
+ * click); the SQL groupings it replaced are the reference, filter by filter.
+ */
+describe('overviewFrom(standings, filter) agrees with the SQL groupings', async () => {
+	const { overviewFrom } = await import('$lib/queries/overview');
+	const { bindParams, filterValues, totalsSql, statusMixSql } = await import('$lib/db/queries/attainment');
+	const leads = [...new Set(plan.flatMap((a) => a.lead_owners))].sort();
+	const filters = [
+		{ direction: null, owner: null },
+		...[1, 2, 3, 4].map((direction) => ({ direction, owner: null })),
+		...leads.map((owner) => ({ direction: null, owner })),
+		{ direction: 1, owner: 'RM' },
+		{ direction: 4, owner: 'RM' }
+	];
+	const run = (query: string, year: number, f: { direction: number | null; owner: string | null }) => {
+		const b = bindParams(query, filterValues(year, f));
+		return conn.query(b.sql, b.params);
+	};
+
+	it.each([2022, 2023, 2024, 2025])('as of %i, for every direction and lead owner', async (year) => {
+		const standings = await run(standingsSql(), year, { direction: null, owner: null });
+		expect(standings.length).toBe(42);
+		for (const f of filters) {
+			const o = overviewFrom(standings as never, f);
+			const label = JSON.stringify(f);
+			const [totals] = await run(totalsSql(f), year, f);
+			expectSameGroups([{ ...totals, key: '' }], [o.totals]);
+			const dirs = await run(attainmentByDirectionSql({ owner: f.owner }), year, { ...f, direction: null });
+			expectSameGroups(dirs, o.byDirection);
+			expect(
+				o.byDirection.map((g) => g.key),
+				label
+			).toEqual(dirs.map((r) => r.key));
+			const owners = await run(attainmentByOwnerSql('lead', { direction: f.direction }), year, {
+				...f,
+				owner: null
+			});
+			expectSameGroups(owners, o.byOwner);
+			expect(
+				o.byOwner.map((g) => g.key),
+				label
+			).toEqual(owners.map((r) => r.key));
+			const mix = await run(statusMixSql(f), year, f);
+			expect(o.statusMix, label).toEqual(mix);
+			const list = await run(standingsSql(f), year, f);
+			expect(
+				o.standings.map((s) => s.activity_id),
+				label
+			).toEqual(list.map((r) => r.activity_id));
+		}
+	});
+});
