@@ -30,7 +30,9 @@ export async function open(workerUrl: string, wasmUrl: string): Promise<void> {
  * DuckDB-wasm's own CSV reader on the file, nothing else: the statement the native reference runs
  * (bench/native.ts), in the browser. The floor of any import that reads with DuckDB-wasm.
  */
-export async function readCsv(bytes: Uint8Array): Promise<{ rows: number; registerMs: number; readMs: number }> {
+export async function readCsv(
+	bytes: Uint8Array
+): Promise<{ rows: number; registerMs: number; readMs: number }> {
 	if (!db || !conn) throw new Error('open() first');
 	await db.dropFile('bench.csv').catch(() => undefined);
 	await conn.query('DROP TABLE IF EXISTS r');
