@@ -27,7 +27,17 @@ export interface DotMapOptions {
  * Estonia's own projection, L-EST97 (Lambert conformal conic, standard parallels 58° and 59°20′,
  * central meridian 24° E), so the country is not stretched as in Web Mercator.
  */
-const PROJECTION = { type: 'conic-conformal', parallels: [58, 59 + 1 / 3], rotate: [-24, 0] } as const;
+/*
+ * `precision: 0` turns off d3's adaptive resampling: the outline's points are a few kilometres apart,
+ * so the straight segments between them are exact at this scale, and projecting the outline on
+ * each redraw costs half as much (issue "Performance").
+ */
+const PROJECTION = {
+	type: 'conic-conformal',
+	parallels: [58, 59 + 1 / 3],
+	rotate: [-24, 0],
+	precision: 0
+} as const;
 
 /** Municipalities as dots at their administrative centres, coloured by the indicator's value. */
 export function municipalityDotMap(points: MapPoint[], o: DotMapOptions): Plot.PlotOptions {

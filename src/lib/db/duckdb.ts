@@ -10,6 +10,7 @@ import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
 
 let started: Promise<DuckDbConnector> | null = null;
+const STATEMENTS = 64;
 
 /** Start DuckDB once (lazily) and return the connector; every caller shares the same promise. */
 export function startDuckDb(): Promise<DuckDbConnector> {
@@ -44,6 +45,36 @@ export class DuckDbConnector implements Connector {
 		readonly db: duckdb.AsyncDuckDB,
 		private readonly conn: duckdb.AsyncDuckDBConnection
 	) {}
+
+	/**
+	 * Prepared statements by their SQL, kept for reuse: preparing costs DuckDB-wasm 8–14 ms, more
+	 * than running a filter query on a million rows (issue "Performance"). The few dozen query
+	 * texts of the app fit; the oldest is closed beyond STATEMENTS.
+	 */
+	private readonly statements = new Map<string, duckdb.AsyncPreparedStatement>();
+
+	private async prepared(sql: string, params: SqlValue[]) {
+		let stmt = this.statements.get(sql);
+		if (stmt) {
+			this.statements.delete(sql); // most recently used goes last
+			this.statements.set(sql, stmt);
+			try {
+				return await stmt.query(...params);
+			} catch {
+				// A statement can go stale when tables it reads are replaced: prepare it again, once.
+				this.statements.delete(sql);
+				await stmt.close().catch(() => undefined);
+			}
+		}
+		stmt = await this.conn.prepare(sql);
+		this.statements.set(sql, stmt);
+		if (this.statements.size > STATEMENTS) {
+			const [oldest, old] = this.statements.entries().next().value as [string, duckdb.AsyncPreparedStatement];
+			this.statements.delete(oldest);
+			await old.close().catch(() => undefined);
+		}
+		return stmt.query(...params);
+	}
 
 	/** One connection, one statement at a time: keeps transactions from interleaving. */
 	private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -86,14 +117,8 @@ export class DuckDbConnector implements Connector {
 	private readonly direct: Connector = {
 		query: async <T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> => {
 			let table;
-			if (params.length) {
-				const stmt = await this.conn.prepare(sql);
-				try {
-					table = await stmt.query(...params);
-				} finally {
-					await stmt.close();
-				}
-			} else table = await this.conn.query(sql);
+			if (params.length) table = await this.prepared(sql, params);
+			else table = await this.conn.query(sql);
 			const names = table.schema.fields.map((f) => f.name);
 			const out: T[] = [];
 			for (const r of table) {
