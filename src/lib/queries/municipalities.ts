@@ -30,8 +30,13 @@ export const INDICATORS_SQL = `SELECT indicator,
 		arg_max(domain, year) AS domain,
 		arg_max(unit, year) AS unit,
 		coalesce(arg_max(higher_is_better, year), true) AS higher_is_better,
-		string_agg(DISTINCT year::VARCHAR, ',' ORDER BY year::VARCHAR) FILTER (WHERE value IS NOT NULL) AS years
-	FROM service_levels
+		string_agg(year::VARCHAR, ',' ORDER BY year::VARCHAR) FILTER (WHERE has_value) AS years
+	FROM (
+		-- (indicator, year) first: a DISTINCT aggregate over a million rows cost twice as much.
+		SELECT indicator, year, arg_max(domain, year) AS domain, arg_max(unit, year) AS unit,
+			arg_max(higher_is_better, year) AS higher_is_better, bool_or(value IS NOT NULL) AS has_value
+		FROM service_levels GROUP BY indicator, year
+	)
 	GROUP BY indicator
 	ORDER BY domain NULLS LAST, indicator`;
 
