@@ -77,3 +77,17 @@ export async function insert(
 	const r = await conn.query(`SELECT count(*)::INTEGER AS n FROM ${table}`);
 	return { rows: Number(r.toArray()[0].n), arrowMs: t1 - t0, insertMs: t2 - t1 };
 }
+
+/** Time one statement (for profiling SQL in the browser's engine by hand). */
+export async function time(sql: string): Promise<{ ms: number; rows: number }> {
+	if (!conn) throw new Error('open() first');
+	const t0 = performance.now();
+	const r = await conn.query(sql);
+	return { ms: performance.now() - t0, rows: r.numRows };
+}
+
+/** Register a file's bytes under a name (for profiling SQL by hand). */
+export async function register(name: string, bytes: Uint8Array): Promise<void> {
+	if (!db) throw new Error('open() first');
+	await db.registerFileBuffer(name, bytes);
+}

@@ -5,10 +5,12 @@ import type { AnalyseRequest, WorkerMessage } from './importClient';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 
-self.onmessage = (ev: MessageEvent<AnalyseRequest>) => {
+self.onmessage = async (ev: MessageEvent<AnalyseRequest>) => {
 	const started = performance.now();
-	const { bytes, options, ctx, lang } = ev.data;
+	const { file, options, ctx, lang } = ev.data;
 	try {
+		// Read here, off the page's thread: a large export is 100 MB.
+		const bytes = new Uint8Array(await file.arrayBuffer());
 		const { analysis, text } = analyseLarge(
 			bytes,
 			{ ...options, lang },
@@ -19,8 +21,9 @@ self.onmessage = (ev: MessageEvent<AnalyseRequest>) => {
 		// UTF-8 file goes as it is (a BOM sits in the skipped header line); others are re-encoded.
 		const encoded = performance.now();
 		const utf8 = text === null ? undefined : bulkBytes(bytes, analysis.encoding, text);
-		// What IndexedDB keeps for the replay at start-up: a Blob, made here, off the page's thread.
-		const blob = utf8 ? new Blob([utf8 as Uint8Array<ArrayBuffer>]) : undefined;
+		// What IndexedDB keeps for the replay at start-up: the file itself when DuckDB reads it as it
+		// is, else a Blob of the UTF-8 bytes, made here, off the page's thread.
+		const blob = !utf8 ? undefined : utf8 === bytes ? file : new Blob([utf8 as Uint8Array<ArrayBuffer>]);
 		const timings = { analyse: encoded - started, encode: performance.now() - encoded };
 		post({ type: 'done', analysis, utf8, blob, timings }, utf8 ? [utf8.buffer] : []);
 	} catch (e) {

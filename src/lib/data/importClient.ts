@@ -1,5 +1,6 @@
 /**
- * The import page's side of the import Worker: the file's bytes go to the worker, which runs the
+ * The import page's side of the import Worker: the file (a Blob: the page never reads it) goes to
+ * the worker, which reads it and runs the
  * import core (src/lib/import) off the main thread and reports progress, then the analysis.
  */
 import type { DatasetName, Municipality } from '$lib/types';
@@ -8,7 +9,7 @@ import type { Analysis, AnalyseOptions } from '$lib/import';
 import { now, record } from '$lib/perf';
 
 export interface AnalyseRequest {
-	bytes: Uint8Array;
+	file: Blob;
 	fileName: string;
 	options: AnalyseOptions;
 	ctx: { activityIds: string[]; municipalities: Municipality[] };
@@ -57,9 +58,7 @@ export function analyseInWorker(
 			reject(new Error(e.message || 'import worker failed'));
 		};
 	});
-	// A copy is transferred: the caller may still need the bytes (re-analysis with a new mapping).
-	const bytes = request.bytes.slice();
-	worker.postMessage({ ...request, bytes }, [bytes.buffer]);
+	worker.postMessage(request);
 	return { result, cancel: () => worker.terminate() };
 }
 
