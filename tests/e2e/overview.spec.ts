@@ -138,6 +138,21 @@ test('bad URL parameters show a notice, not a crash', async ({ page }) => {
 	expect(errors).toEqual([]);
 });
 
+test('an owner who leads nothing and a direction out of range are ignored with a notice', async ({
+	page
+}) => {
+	await open(page, '/?owner=Tundmatu&direction=7');
+	const notice = page.locator('main [data-notice="bad-param"]');
+	await expect(notice).toContainText('Tundmatu');
+	await expect(notice).toContainText('„7“');
+	// Nothing is filtered: the figures are those of the whole plan.
+	const want = expected(latestYear);
+	expectGroups(await readTable(page, 'attainment-by-direction'), want.byDirection);
+	expectGroups(await readTable(page, 'attainment-by-owner'), want.byOwner);
+	await expect(page.locator('[data-kpi="activities"]')).toHaveAttribute('data-value', String(plan.length));
+	await expect(page.locator('[data-filter]')).toHaveCount(0);
+});
+
 test('no request leaves the page origin', async ({ page, baseURL }) => {
 	const outside = guardOrigin(page, baseURL!);
 	for (const path of [

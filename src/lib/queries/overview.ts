@@ -43,6 +43,8 @@ export interface Overview {
 	byOwner: GroupRow[];
 	statusMix: { direction: number; status: DisplayStatus; n: number; late: number }[];
 	standings: StandingRow[];
+	/** Every lead owner of the year's activities (whatever the filter): what `owner` may name. */
+	owners: string[];
 }
 
 async function run<T>(conn: Connector, sql: string, year: number, filter?: StandingFilter): Promise<T[]> {
@@ -140,6 +142,7 @@ export function overviewFrom(
 	const statusMix = [...mix.values()].sort((a, b) => a.direction - b.direction || byText(a.status, b.status));
 
 	return {
+		owners: [...new Set(all.flatMap(leadOwners))].sort(byText),
 		totals: groupRow('', both),
 		byDirection,
 		byOwner,
