@@ -2,6 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { open, readTable } from './hooks';
+import { windows1257 } from '../windows1257';
 
 /**
  * A large service-level export (well over the bulk threshold, BULK_MIN_BYTES) takes DuckDB's CSV reader path:
@@ -18,34 +19,6 @@ const INDICATORS = 120;
 const YEARS = Array.from({ length: 20 }, (_, i) => 2005 + i);
 const value = (mi: number, ind: number, year: number) => ((mi * 37 + ind * 11 + year * 7) % 1000) / 10;
 const comma = (n: number) => String(n).replace('.', ',');
-
-/** Windows-1257 for the letters Estonian names use; everything else here is ASCII. */
-const CP1257: Record<string, number> = {
-	õ: 0xf5,
-	ä: 0xe4,
-	ö: 0xf6,
-	ü: 0xfc,
-	Õ: 0xd5,
-	Ä: 0xc4,
-	Ö: 0xd6,
-	Ü: 0xdc,
-	š: 0xf0,
-	ž: 0xfe,
-	Š: 0xd0,
-	Ž: 0xde,
-	'–': 0x96
-};
-function cp1257(text: string): Buffer {
-	const out = Buffer.alloc(text.length);
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		const code = c.charCodeAt(0);
-		if (code < 0x80) out[i] = code;
-		else if (c in CP1257) out[i] = CP1257[c];
-		else throw new Error(`no Windows-1257 byte for ${c}`);
-	}
-	return out;
-}
 
 function bigFile(encoding: 'windows-1257' | 'utf-8') {
 	const lines = [
@@ -72,7 +45,7 @@ function bigFile(encoding: 'windows-1257' | 'utf-8') {
 	});
 	const text = lines.join('\r\n') + '\r\n';
 	return {
-		bytes: encoding === 'utf-8' ? Buffer.from(text, 'utf8') : cp1257(text),
+		bytes: encoding === 'utf-8' ? Buffer.from(text, 'utf8') : Buffer.from(windows1257(text)),
 		rows: lines.length - 3,
 		errors
 	};

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { analyseLarge, bulkBytes, BULK_MIN_BYTES, BULK_HEAD_CHARS } from '../../../src/lib/import';
 import { bulkSourceFor } from '../../../src/lib/data/toRecord';
 import { municipalities } from '../municipalities';
+import { windows1257 } from '../../windows1257';
 
 const ctx = { activityIds: new Set<string>(), municipalities };
 
@@ -77,20 +78,6 @@ describe('analyseLarge(bytes) — which files take the bulk path', () => {
 });
 
 describe('bulkBytes(bytes, encoding, text) — what DuckDB reads on the bulk path', () => {
-	/** Windows-1257 for the letters of Estonian municipality names and the header. */
-	const WIN1257: Record<string, number> = {
-		õ: 0xf5,
-		ä: 0xe4,
-		ö: 0xf6,
-		ü: 0xfc,
-		Õ: 0xd5,
-		Ä: 0xc4,
-		Ö: 0xd6,
-		Ü: 0xdc
-	};
-	const win1257 = (text: string) =>
-		Uint8Array.from([...text].map((c) => WIN1257[c] ?? (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0x3f)));
-
 	it('a UTF-8 export is handed on as it is, not copied or re-encoded', () => {
 		const bytes = serviceLevels(BULK_MIN_BYTES);
 		const { analysis, text } = analyseLarge(bytes, {}, ctx);
@@ -110,7 +97,7 @@ describe('bulkBytes(bytes, encoding, text) — what DuckDB reads on the bulk pat
 	it('a Windows-1257 export becomes the same file in UTF-8', () => {
 		const utf8 = serviceLevels(BULK_MIN_BYTES);
 		const source = new TextDecoder().decode(utf8);
-		const bytes = win1257(source);
+		const bytes = windows1257(source);
 		const { analysis, text } = analyseLarge(bytes, {}, ctx);
 		expect(analysis.encoding).toBe('windows-1257');
 		expect(analysis.bulk).toBe(true);
