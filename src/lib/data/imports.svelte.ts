@@ -38,9 +38,9 @@ type Body = Pick<ImportRecord, 'columns' | 'owners' | 'bulk'>;
  */
 type StoredBody = Body & { blob?: Blob; bytes?: Uint8Array };
 
-async function storedFile(body: StoredBody): Promise<Uint8Array | null> {
-	if (body.blob instanceof Blob) return new Uint8Array(await body.blob.arrayBuffer());
-	return body.bytes instanceof Uint8Array ? body.bytes : null;
+function storedFile(body: StoredBody): Blob | null {
+	if (body.blob instanceof Blob) return body.blob;
+	return body.bytes instanceof Uint8Array ? new Blob([body.bytes as Uint8Array<ArrayBuffer>]) : null;
 }
 
 /**
@@ -51,6 +51,33 @@ async function storedFile(body: StoredBody): Promise<Uint8Array | null> {
 const bodies = new Map<string, Body>();
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- registered DuckDB files, not UI state
 const bulkFiles = new Set<string>();
+/**
+ * The file of each bulk import by import id: a Blob, which the browser keeps on disk. It is
+ * registered with DuckDB only while DuckDB reads it (preview, replay, undo), so a committed
+ * million-row file does not stay in DuckDB's memory next to its rows.
+ */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- files for replay, not UI state
+const bulkBlobs = new Map<string, Blob>();
+
+/**
+ * Register the files of these bulk imports for a replay, run `work`, then drop them again. Takes the
+ * connection (at start-up `ensureData()` is still waiting for the replay itself).
+ */
+async function withFiles<T>(conn: DuckDbConnector, records: ImportRecord[], work: () => Promise<T>): Promise<T> {
+	const names: string[] = [];
+	try {
+		for (const r of records) {
+			if (!r.bulk) continue;
+			const blob = bulkBlobs.get(r.id);
+			if (!blob) throw new Error(`import ${r.id} has no stored file`);
+			await conn.registerBuffer(r.bulk.file, new Uint8Array(await blob.arrayBuffer()));
+			names.push(r.bulk.file);
+		}
+		return await work();
+	} finally {
+		for (const name of names) await conn.dropFile(name).catch(() => undefined);
+	}
+}
 
 function fullRecords(): ImportRecord[] {
 	return imports.history.map((m) => ({ ...m, ...(bodies.get(m.id) ?? { columns: {} }) }));
@@ -96,16 +123,17 @@ onBoot(async (conn: DuckDbConnector) => {
 			const body = await get<StoredBody>(`import:${m.id}`, store());
 			if (!body || typeof body.columns !== 'object') throw new Error(`stored import ${m.id} is missing`);
 			if (body.bulk) {
-				const bytes = await storedFile(body);
-				if (!bytes) throw new Error(`stored import ${m.id} has no file`);
-				await conn.registerBuffer(body.bulk.file, bytes);
-				bulkFiles.add(body.bulk.file);
+				const blob = storedFile(body);
+				if (!blob) throw new Error(`stored import ${m.id} has no file`);
+				bulkBlobs.set(m.id, blob);
 			}
 			records.push({ ...m, columns: body.columns, owners: body.owners, bulk: body.bulk });
 		}
-		await conn.transaction(async (tx) => {
-			for (const r of records) await applyImport(tx, r);
-		});
+		await withFiles(conn, records, () =>
+			conn.transaction(async (tx) => {
+				for (const r of records) await applyImport(tx, r);
+			})
+		);
 		for (const r of records) bodies.set(r.id, { columns: r.columns, owners: r.owners, bulk: r.bulk });
 		imports.history = stored;
 	} catch {
@@ -113,6 +141,7 @@ onBoot(async (conn: DuckDbConnector) => {
 		imports.history = [];
 		for (const name of bulkFiles) await conn.dropFile(name).catch(() => undefined);
 		bulkFiles.clear();
+		bulkBlobs.clear();
 		await clear(store()).catch(() => undefined);
 	}
 	updateProvenance();
@@ -165,6 +194,11 @@ export async function commitImport(record: ImportRecord, blob?: Blob): Promise<I
 		return m;
 	});
 	bodies.set(record.id, { columns: record.columns, owners: record.owners, bulk });
+	if (bulk && blob) {
+		// The rows are in the table now; the file waits on disk for a replay or an undo.
+		bulkBlobs.set(record.id, blob);
+		await dropBulkFile(bulk.file);
+	}
 	imports.history = [...imports.history, result];
 	updateProvenance();
 	dataChanged();
@@ -177,13 +211,17 @@ export async function undoImport(id: string): Promise<void> {
 	if (!target) return;
 	const conn = await ensureData();
 	const remaining = fullRecords().filter((r) => r.id !== id);
-	await conn.transaction(async (tx) => {
-		await rebuildDataset(tx, target.dataset, remaining);
-		await writeIndex(remaining.map(meta));
-	});
+	await withFiles(
+		conn,
+		remaining.filter((r) => r.dataset === target.dataset),
+		() =>
+			conn.transaction(async (tx) => {
+				await rebuildDataset(tx, target.dataset, remaining);
+				await writeIndex(remaining.map(meta));
+			})
+	);
 	await del(`import:${id}`, store()).catch(() => undefined);
-	const file = bodies.get(id)?.bulk?.file;
-	if (file) await dropBulkFile(file);
+	bulkBlobs.delete(id);
 	bodies.delete(id);
 	imports.history = imports.history.filter((m) => m.id !== id);
 	updateProvenance();
@@ -198,6 +236,7 @@ export async function resetToDefaults(): Promise<void> {
 		await clear(store());
 	});
 	await dropAllBulkFiles();
+	bulkBlobs.clear();
 	bodies.clear();
 	imports.history = [];
 	imports.notice = null;
