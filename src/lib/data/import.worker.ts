@@ -11,7 +11,7 @@ self.onmessage = async (ev: MessageEvent<AnalyseRequest>) => {
 	try {
 		// Read here, off the page's thread: a large export is 100 MB.
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		const { analysis, text } = analyseLarge(
+		const { analysis, text, utf8: asIs } = analyseLarge(
 			bytes,
 			{ ...options, lang },
 			{ activityIds: new Set(ctx.activityIds), municipalities: ctx.municipalities },
@@ -20,7 +20,7 @@ self.onmessage = async (ev: MessageEvent<AnalyseRequest>) => {
 		// The bulk path: DuckDB reads the whole file as UTF-8 (it has no Windows-1257 reader). A
 		// UTF-8 file goes as it is (a BOM sits in the skipped header line); others are re-encoded.
 		const encoded = performance.now();
-		const utf8 = text === null ? undefined : bulkBytes(bytes, analysis.encoding, text);
+		const utf8 = asIs ?? (text === null ? undefined : bulkBytes(bytes, analysis.encoding, text));
 		// What IndexedDB keeps for the replay at start-up: the file itself when DuckDB reads it as it
 		// is, else a Blob of the UTF-8 bytes, made here, off the page's thread.
 		const blob = !utf8 ? undefined : utf8 === bytes ? file : new Blob([utf8 as Uint8Array<ArrayBuffer>]);

@@ -51,18 +51,36 @@ export const BULK_HEAD_CHARS = 512 * 1024;
 
 /**
  * A large file: when it is a long-format service-level table, only its head is analysed here
- * (detection, mapping, preview rows) and the whole decoded text is returned for DuckDB's CSV reader,
- * which checks every row with the same rules (src/lib/db/bulkServiceLevels.ts). Any other file, or a
- * head that needs the user (wide table, missing columns, unknown dataset), gets the full analysis.
+ * (detection, mapping, preview rows) and the file goes to DuckDB's CSV reader, which checks every
+ * row with the same rules (src/lib/db/bulkServiceLevels.ts): as `utf8`, the bytes themselves, when
+ * the head is UTF-8 (nothing else is decoded: DuckDB rejects an invalid byte further on, and the
+ * page then asks again with `fullDecode`); else as `text`, the whole file decoded. Any other file,
+ * or a head that needs the user (wide table, missing columns, unknown dataset), gets the full
+ * analysis.
  */
 export function analyseLarge(
 	bytes: Uint8Array,
 	options: AnalyseOptions,
 	ctx: ValidationContext,
 	onProgress?: (fraction: number) => void
-): { analysis: Analysis; text: string | null } {
+): { analysis: Analysis; text: string | null; utf8?: Uint8Array } {
 	const bp = byteProblem(bytes);
 	if (bp) return { analysis: rejected(bp), text: null };
+	const eligible =
+		bytes.length >= BULK_MIN_BYTES &&
+		!options.wide &&
+		(options.dataset === undefined || options.dataset === 'service_levels');
+	if (eligible && !options.fullDecode) {
+		const end = bytes.lastIndexOf(0x0a, BULK_HEAD_CHARS);
+		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
+		if (head && (head.encoding === 'utf-8' || head.encoding === 'utf-8-bom')) {
+			const a = analyseText(head.text, head.encoding, options, ctx);
+			if (!a.problem && !a.wide && a.dataset === 'service_levels') {
+				onProgress?.(1);
+				return { analysis: { ...a, bulk: true }, text: null, utf8: bytes };
+			}
+		}
+	}
 	const { text, encoding, mixedLines } = decodeBytes(bytes);
 	const notes = mixedWarning(mixedLines, encoding);
 	const full = () => ({ analysis: analyseText(text, encoding, options, ctx, onProgress, notes), text: null });

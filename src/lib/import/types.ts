@@ -54,6 +54,12 @@ export interface AnalyseOptions {
 	mapping?: ColumnMapping;
 	wide?: WideOptions;
 	lang?: 'et' | 'en';
+	/**
+	 * Decode the whole of a large file before deciding its encoding. Off by default: a large file
+	 * whose head is UTF-8 goes to DuckDB as it is, and DuckDB's reader rejects any invalid byte
+	 * further on; the import page then asks again with this set.
+	 */
+	fullDecode?: boolean;
 }
 
 export interface Analysis {

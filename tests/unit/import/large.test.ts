@@ -20,14 +20,20 @@ function serviceLevels(bytes: number, header = 'Näitaja;Omavalitsus;Aasta;Vää
 }
 
 describe('analyseLarge(bytes) — which files take the bulk path', () => {
-	it('a large long-format service-level file: head analysed in JS, the whole text handed on', () => {
+	it('a large long-format service-level file: head analysed in JS, the file itself handed on', () => {
 		const bytes = serviceLevels(BULK_MIN_BYTES);
-		const { analysis, text } = analyseLarge(bytes, {}, ctx);
+		const { analysis, text, utf8 } = analyseLarge(bytes, {}, ctx);
 		expect(analysis.bulk).toBe(true);
 		expect(analysis.dataset).toBe('service_levels');
 		expect(analysis.headerRow).toBe(2);
 		expect(analysis.delimiter).toBe(';');
-		expect(text?.length).toBe(new TextDecoder().decode(bytes).length);
+		// UTF-8: the bytes go to DuckDB as they are; nothing past the head was decoded.
+		expect(utf8).toBe(bytes);
+		expect(text).toBeNull();
+		// Asked to decode everything (after DuckDB met a byte that is not UTF-8): the whole text.
+		const full = analyseLarge(bytes, { fullDecode: true }, ctx);
+		expect(full.analysis.bulk).toBe(true);
+		expect(full.text?.length).toBe(new TextDecoder().decode(bytes).length);
 		// Only the head was validated in JS; its rows are whole lines.
 		expect(analysis.rows.length).toBeGreaterThan(0);
 		expect(analysis.rowCount).toBeLessThan(BULK_HEAD_CHARS / 20);
@@ -80,7 +86,7 @@ describe('analyseLarge(bytes) — which files take the bulk path', () => {
 describe('bulkBytes(bytes, encoding, text) — what DuckDB reads on the bulk path', () => {
 	it('a UTF-8 export is handed on as it is, not copied or re-encoded', () => {
 		const bytes = serviceLevels(BULK_MIN_BYTES);
-		const { analysis, text } = analyseLarge(bytes, {}, ctx);
+		const { analysis, text } = analyseLarge(bytes, { fullDecode: true }, ctx);
 		expect(analysis.encoding).toBe('utf-8');
 		expect(bulkBytes(bytes, analysis.encoding, text!)).toBe(bytes);
 	});
@@ -88,17 +94,41 @@ describe('bulkBytes(bytes, encoding, text) — what DuckDB reads on the bulk pat
 	it('a UTF-8 export with a BOM keeps its bytes (the BOM is in the skipped header line)', () => {
 		const plain = serviceLevels(BULK_MIN_BYTES);
 		const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...plain]);
-		const { analysis, text } = analyseLarge(bytes, {}, ctx);
+		const fast = analyseLarge(bytes, {}, ctx);
+		expect(fast.analysis.encoding).toBe('utf-8-bom');
+		expect(fast.utf8).toBe(bytes);
+		const { analysis, text } = analyseLarge(bytes, { fullDecode: true }, ctx);
 		expect(analysis.encoding).toBe('utf-8-bom');
 		expect(analysis.bulk).toBe(true);
 		expect(bulkBytes(bytes, analysis.encoding, text!)).toBe(bytes);
+	});
+
+	it('an ASCII head with Windows-1257 further on: handed on as UTF-8 at first, decoded whole when asked', () => {
+		// Municipality names without Estonian letters up front; `Põltsamaa vald` only at the end.
+		const ascii = municipalities.filter((m) => /^[\x20-\x7e]+$/.test(m.name));
+		const lines = ['Naitaja;Omavalitsus;Aasta;Vaartus'];
+		for (let i = 0, size = 0; size < BULK_MIN_BYTES; i++) {
+			const line = `Naitaja ${Math.floor(i / ascii.length)};${ascii[i % ascii.length].name};2024;${i % 100},5`;
+			lines.push(line);
+			size += line.length + 2;
+		}
+		lines.push('Naitaja 0;Põltsamaa vald;2024;1,5');
+		const bytes = windows1257(lines.join('\r\n') + '\r\n');
+		const fast = analyseLarge(bytes, {}, ctx);
+		expect(fast.analysis.bulk).toBe(true);
+		expect(fast.utf8).toBe(bytes); // DuckDB will stop at the õ (0xf5): not UTF-8
+		const full = analyseLarge(bytes, { fullDecode: true }, ctx);
+		expect(full.analysis.encoding).toBe('windows-1257');
+		expect(full.analysis.bulk).toBe(true);
+		expect(full.text).toContain('Põltsamaa vald');
 	});
 
 	it('a Windows-1257 export becomes the same file in UTF-8', () => {
 		const utf8 = serviceLevels(BULK_MIN_BYTES);
 		const source = new TextDecoder().decode(utf8);
 		const bytes = windows1257(source);
-		const { analysis, text } = analyseLarge(bytes, {}, ctx);
+		const { analysis, text, utf8: asIs } = analyseLarge(bytes, {}, ctx);
+		expect(asIs).toBeUndefined();
 		expect(analysis.encoding).toBe('windows-1257');
 		expect(analysis.bulk).toBe(true);
 		const out = bulkBytes(bytes, analysis.encoding, text!);
