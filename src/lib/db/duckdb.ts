@@ -54,19 +54,33 @@ export class DuckDbConnector implements Connector {
 	private readonly statements = new Map<string, duckdb.AsyncPreparedStatement>();
 
 	private async prepared(sql: string, params: SqlValue[]) {
-		let stmt = this.statements.get(sql);
+		const stmt = this.statements.get(sql);
+		let failure: unknown = null;
 		if (stmt) {
 			this.statements.delete(sql); // most recently used goes last
 			this.statements.set(sql, stmt);
 			try {
 				return await stmt.query(...params);
-			} catch {
+			} catch (e) {
 				// A statement can go stale when tables it reads are replaced: prepare it again, once.
+				// Should that fail too, the first error is the one to report.
+				failure = e;
 				this.statements.delete(sql);
 				await stmt.close().catch(() => undefined);
 			}
 		}
-		stmt = await this.conn.prepare(sql);
+		if (failure !== null) {
+			try {
+				return await this.fresh(sql, params);
+			} catch {
+				throw failure;
+			}
+		}
+		return this.fresh(sql, params);
+	}
+
+	private async fresh(sql: string, params: SqlValue[]) {
+		const stmt = await this.conn.prepare(sql);
 		this.statements.set(sql, stmt);
 		if (this.statements.size > STATEMENTS) {
 			const [oldest, old] = this.statements.entries().next().value as [string, duckdb.AsyncPreparedStatement];
