@@ -43,3 +43,12 @@ test('axe: an empty state (a filter that matches nothing) has no serious violati
 	const result = await new AxeBuilder({ page }).analyze();
 	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
+
+test('no page is wider than a 390 px phone (wide tables scroll in their own box)', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const path of [...PAGES, '/municipalities?m=0653,0784', '/?lang=en']) {
+		await open(page, path);
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width, path).toBeLessThanOrEqual(390);
+	}
+});
