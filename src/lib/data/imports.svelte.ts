@@ -31,12 +31,16 @@ export const imports = $state<{ history: ImportMeta[]; notice: 'corrupt-state' |
 	notice: null
 });
 
-type Body = Pick<ImportRecord, 'columns' | 'owners' | 'bulk'>;
+/**
+ * What undo needs of an import besides its metadata: its rows, or for a bulk import the file DuckDB
+ * reads (a Blob, which the browser keeps on disk).
+ */
+type Body = Pick<ImportRecord, 'columns' | 'owners' | 'bulk'> & { blob?: Blob };
 /**
  * What IndexedDB holds per import: the rows, or for a bulk import the UTF-8 file DuckDB reads, as a
  * Blob (the browser keeps it out of the page's memory; stores from before hold `bytes`).
  */
-type StoredBody = Body & { blob?: Blob; bytes?: Uint8Array };
+type StoredBody = Body & { bytes?: Uint8Array };
 
 function storedFile(body: StoredBody): Blob | null {
 	if (body.blob instanceof Blob) return body.blob;
@@ -44,20 +48,14 @@ function storedFile(body: StoredBody): Blob | null {
 }
 
 /**
- * All rows of each stored import, kept for undo (replay) without re-reading IndexedDB. A bulk
- * import keeps no rows here: its file stays registered with DuckDB for as long as the import exists.
+ * The body of each stored import, kept for undo (replay) without re-reading IndexedDB. A bulk
+ * import's file is registered with DuckDB only while DuckDB reads it (preview, replay, undo), so a
+ * committed million-row file does not stay in DuckDB's memory next to its rows.
  */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache for undo, not UI state
 const bodies = new Map<string, Body>();
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- registered DuckDB files, not UI state
 const bulkFiles = new Set<string>();
-/**
- * The file of each bulk import by import id: a Blob, which the browser keeps on disk. It is
- * registered with DuckDB only while DuckDB reads it (preview, replay, undo), so a committed
- * million-row file does not stay in DuckDB's memory next to its rows.
- */
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- files for replay, not UI state
-const bulkBlobs = new Map<string, Blob>();
 
 /**
  * Register the files of these bulk imports for a replay, run `work`, then drop them again. Takes the
@@ -68,7 +66,7 @@ async function withFiles<T>(conn: DuckDbConnector, records: ImportRecord[], work
 	try {
 		for (const r of records) {
 			if (!r.bulk) continue;
-			const blob = bulkBlobs.get(r.id);
+			const blob = bodies.get(r.id)?.blob;
 			if (!blob) throw new Error(`import ${r.id} has no stored file`);
 			await conn.registerBuffer(r.bulk.file, new Uint8Array(await blob.arrayBuffer()));
 			names.push(r.bulk.file);
@@ -80,7 +78,10 @@ async function withFiles<T>(conn: DuckDbConnector, records: ImportRecord[], work
 }
 
 function fullRecords(): ImportRecord[] {
-	return imports.history.map((m) => ({ ...m, ...(bodies.get(m.id) ?? { columns: {} }) }));
+	return imports.history.map((m) => {
+		const { blob: _blob, ...body } = bodies.get(m.id) ?? { columns: {} };
+		return { ...m, ...body };
+	});
 }
 
 function meta(r: ImportRecord): ImportMeta {
@@ -122,11 +123,9 @@ onBoot(async (conn: DuckDbConnector) => {
 		for (const m of stored) {
 			const body = await get<StoredBody>(`import:${m.id}`, store());
 			if (!body || typeof body.columns !== 'object') throw new Error(`stored import ${m.id} is missing`);
-			if (body.bulk) {
-				const blob = storedFile(body);
-				if (!blob) throw new Error(`stored import ${m.id} has no file`);
-				bulkBlobs.set(m.id, blob);
-			}
+			const blob = body.bulk ? storedFile(body) : undefined;
+			if (blob === null) throw new Error(`stored import ${m.id} has no file`);
+			bodies.set(m.id, { columns: body.columns, owners: body.owners, bulk: body.bulk, blob });
 			records.push({ ...m, columns: body.columns, owners: body.owners, bulk: body.bulk });
 		}
 		await withFiles(conn, records, () =>
@@ -134,14 +133,13 @@ onBoot(async (conn: DuckDbConnector) => {
 				for (const r of records) await applyImport(tx, r);
 			})
 		);
-		for (const r of records) bodies.set(r.id, { columns: r.columns, owners: r.owners, bulk: r.bulk });
 		imports.history = stored;
 	} catch {
 		imports.notice = 'corrupt-state';
 		imports.history = [];
 		for (const name of bulkFiles) await conn.dropFile(name).catch(() => undefined);
 		bulkFiles.clear();
-		bulkBlobs.clear();
+		bodies.clear();
 		await clear(store()).catch(() => undefined);
 	}
 	updateProvenance();
@@ -175,7 +173,7 @@ export async function checkBulk(source: BulkSource) {
 
 /**
  * Commit one import atomically: database and IndexedDB both change, or neither does. A bulk import
- * (record.bulk) passes the UTF-8 file it was read from, which is stored for the replay at start-up.
+ * (record.bulk) passes the file DuckDB read (a Blob), stored for the replay at start-up and undo.
  */
 export async function commitImport(record: ImportRecord, blob?: Blob): Promise<ImportMeta> {
 	const conn = await ensureData();
@@ -193,12 +191,9 @@ export async function commitImport(record: ImportRecord, blob?: Blob): Promise<I
 		}
 		return m;
 	});
-	bodies.set(record.id, { columns: record.columns, owners: record.owners, bulk });
-	if (bulk && blob) {
-		// The rows are in the table now; the file waits on disk for a replay or an undo.
-		bulkBlobs.set(record.id, blob);
-		await dropBulkFile(bulk.file);
-	}
+	bodies.set(record.id, { columns: record.columns, owners: record.owners, bulk, blob });
+	// The rows are in the table now; the file waits on disk for a replay or an undo.
+	if (bulk) await dropBulkFile(bulk.file);
 	imports.history = [...imports.history, result];
 	updateProvenance();
 	dataChanged();
@@ -221,7 +216,6 @@ export async function undoImport(id: string): Promise<void> {
 			})
 	);
 	await del(`import:${id}`, store()).catch(() => undefined);
-	bulkBlobs.delete(id);
 	bodies.delete(id);
 	imports.history = imports.history.filter((m) => m.id !== id);
 	updateProvenance();
@@ -236,7 +230,6 @@ export async function resetToDefaults(): Promise<void> {
 		await clear(store());
 	});
 	await dropAllBulkFiles();
-	bulkBlobs.clear();
 	bodies.clear();
 	imports.history = [];
 	imports.notice = null;

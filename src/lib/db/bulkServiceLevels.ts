@@ -81,7 +81,7 @@ const JS_SPACES = String.fromCodePoint(...JS_SPACE_CODES);
 const JS_SPACE_CLASS = `[${JS_SPACE_CODES.map((c) => `\\x{${c.toString(16)}}`).join('')}]`;
 
 /** JavaScript's `trim()` in SQL (SQL's own trim removes spaces only). */
-export function sqlTrim(x: string): string {
+function sqlTrim(x: string): string {
 	return x === NULL_TEXT ? x : `trim(${x}, '${JS_SPACES}')`;
 }
 
@@ -343,5 +343,5 @@ function lit(s: string): string {
 	return `'${s.replace(/'/g, "''")}'`;
 }
 
-/** Select the valid staged rows in the service_levels column order (for applyImport's stage). */
+/** The valid staged rows in the service_levels column order, in file order (what a test reads). */
 export const BULK_SELECT = `SELECT ehak_code, year, domain, indicator, value, unit, higher_is_better FROM ${BULK_STAGE} ORDER BY _row`;

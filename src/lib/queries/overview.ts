@@ -82,7 +82,7 @@ const leadOwners = (s: StandingRow) => (s.lead_owners ? s.lead_owners.split(';')
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One group's figures (attainment.ts GROUP_COLUMNS): the mean score skips cancelled activities. */
-export function groupRow(key: string, rows: StandingRow[]): GroupRow {
+function groupRow(key: string, rows: StandingRow[]): GroupRow {
 	const scored = rows.filter((r) => r.score !== null);
 	const count = (f: (r: StandingRow) => boolean) => rows.filter(f).length;
 	return {
