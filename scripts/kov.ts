@@ -2,6 +2,7 @@
  * kov — the import core on the command line, the same code the import page runs in its Worker.
  *   npm run kov -- check <file> [--dataset progress|trainings|service_levels|activities|municipalities] [--json] [--lang et|en]
  *   npm run kov -- read <file> --out <table.csv>
+ *   npm run kov -- publish <file>… [--base DIR] --out DIR [--valid-rows] [--lang et|en]  (scripts/publish.ts)
  * check exits 0 when the file would import cleanly, 1 when it has row errors, 2 when it is unusable.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,12 +11,13 @@ import Papa from 'papaparse';
 import { analyseFile, formatIssue, readTable } from '../src/lib/import';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { DATASETS, type DatasetName, type Municipality } from '../src/lib/types';
+import { publish } from './publish';
 
 const root = join(import.meta.dirname, '..');
 
 function usage(): never {
 	console.error(
-		'usage: kov check <file> [--dataset NAME] [--json] [--lang et|en]\n       kov read <file> --out <table.csv>'
+		'usage: kov check <file> [--dataset NAME] [--json] [--lang et|en]\n       kov read <file> --out <table.csv>\n       kov publish <file>… [--base DIR] --out DIR [--valid-rows] [--lang et|en]'
 	);
 	process.exit(2);
 }
@@ -157,5 +159,6 @@ function read(file: string, args: string[]): number {
 }
 
 const [command, file, ...rest] = process.argv.slice(2);
+if (command === 'publish') process.exit(await publish(process.argv.slice(3)));
 if (!command || !file) usage();
 process.exit(command === 'check' ? check(file, rest) : command === 'read' ? read(file, rest) : usage());

@@ -1,0 +1,246 @@
+/**
+ * `kov publish FILE… [--base DIR] --out DIR [--valid-rows] [--lang et|en]`: the page's import rules
+ * (the same import core, the same replace by key, the same bulk reader for large service-level
+ * files) applied in Node with native DuckDB on top of a published folder or the embedded plan and
+ * municipalities, then the published folder written (../shared/spec/publishing.md).
+ * Exit 0 written; 1 row errors, nothing written (unless --valid-rows); 2 an unusable file.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createNodeConnector, type NodeConnector } from '../src/lib/db/nodeConnector';
+import { createSchemaSql, TABLES } from '../src/lib/db/schema';
+import { sampleInsertSql } from '../src/lib/db/defaultsSql';
+import { activityColumns, ownerColumns } from '../src/lib/db/rows';
+import { applyImport, stageBulk, type ImportRecord } from '../src/lib/db/commit';
+import { analyseLarge, bulkBytes, formatIssue } from '../src/lib/import';
+import { bulkSourceFor, recordColumns } from '../src/lib/data/toRecord';
+import { parsePlan } from '../src/lib/plan/parsePlan';
+import { makeBundle } from '../src/lib/publish/bundle';
+import { fetchPublished, loadChecked, type PublishedFiles } from '../src/lib/publish/load';
+import {
+	MANIFEST_FILE,
+	PublishError,
+	parseManifest,
+	type Manifest,
+	type ManifestSource
+} from '../src/lib/publish/manifest';
+import type { DatasetName, Municipality } from '../src/lib/types';
+import type { Lang } from '../src/lib/i18n/catalogue';
+
+const root = join(import.meta.dirname, '..');
+const VERSION = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A published folder on disk, read by native DuckDB from its own path. */
+export function diskFiles(dir: string): PublishedFiles {
+	return {
+		async read(file) {
+			try {
+				return new Uint8Array(readFileSync(join(dir, file)));
+			} catch (e) {
+				throw new PublishError(file, 'http', e instanceof Error ? e.message : String(e));
+			}
+		},
+		async register(name, bytes) {
+			const path = join(tmp(), name);
+			writeFileSync(path, bytes);
+			return path;
+		},
+		async drop(name) {
+			rmSync(join(tmp(), name), { force: true });
+		},
+		sha256: async (bytes) => sha256(bytes)
+	};
+}
+
+let scratch: string | null = null;
+function tmp(): string {
+	scratch ??= mkdtempSync(join(tmpdir(), 'kov-publish-'));
+	return scratch;
+}
+
+/** Read a published folder's manifest from disk (a PublishError naming it when it is not usable). */
+export function readManifest(dir: string): Manifest {
+	let text: string;
+	try {
+		text = readFileSync(join(dir, MANIFEST_FILE), 'utf8');
+	} catch (e) {
+		throw new PublishError(MANIFEST_FILE, 'http', e instanceof Error ? e.message : String(e));
+	}
+	return parseManifest(text);
+}
+
+/**
+ * The starting point: a published folder (`base`), else the embedded plan and municipalities.
+ * Datasets the folder lacks start from the plan / the municipality list, or empty (never the sample).
+ */
+export async function loadBase(conn: NodeConnector, base: string | undefined): Promise<Manifest | null> {
+	await conn.exec(createSchemaSql());
+	const manifest = base ? readManifest(base) : null;
+	if (!manifest?.datasets.activities) {
+		const activities = parsePlan(readFileSync(join(root, 'data/plan-2022-2025.txt'), 'utf8'));
+		await conn.insertColumns('activities', TABLES.activities, activityColumns(activities, 'default'));
+		await conn.insertColumns('activity_owners', TABLES.activity_owners, ownerColumns(activities));
+	}
+	if (!manifest?.datasets.municipalities)
+		await conn.exec(sampleInsertSql('municipalities', join(root, 'data/municipalities.csv')));
+	if (manifest && base) {
+		const files = diskFiles(base);
+		const checked = await fetchPublished(manifest, files);
+		await conn.transaction((tx) => loadChecked(tx, checked, files));
+	}
+	return manifest;
+}
+
+async function context(conn: NodeConnector) {
+	const municipalities = await conn.query<Municipality & Record<string, string | number | null>>(
+		'SELECT ehak_code, name, type, county, population, lat, lon FROM municipalities'
+	);
+	const ids = await conn.query<{ activity_id: string }>('SELECT activity_id FROM activities');
+	return { municipalities, activityIds: new Set(ids.map((r) => r.activity_id)) };
+}
+
+function option(args: string[], name: string): string | undefined {
+	const i = args.indexOf(name);
+	return i >= 0 ? args[i + 1] : undefined;
+}
+
+const T = {
+	et: {
+		unusable: 'Faili ei saa kasutada',
+		rowErrors: '{n} reaviga; midagi ei kirjutatud (--valid-rows salvestab korras read)',
+		applied:
+			'{file}: {dataset}, lisatud {added}, asendatud {replaced}, vigaseid ridu välja jäetud {rejected}',
+		written: 'Avaldatud kaust: {out} ({files})',
+		base: 'Alus: {what}'
+	},
+	en: {
+		unusable: 'The file cannot be used',
+		rowErrors: '{n} row errors; nothing written (--valid-rows saves the valid rows)',
+		applied: '{file}: {dataset}, added {added}, replaced {replaced}, bad rows left out {rejected}',
+		written: 'Published folder: {out} ({files})',
+		base: 'Base: {what}'
+	}
+};
+const fill = (s: string, p: Record<string, string | number>) =>
+	s.replace(/\{(\w+)\}/g, (_, k) => String(p[k]));
+
+/** Positional arguments: everything that is not an option or an option's value. */
+function positional(args: string[]): string[] {
+	const withValue = new Set(['--base', '--out', '--lang']);
+	return args.filter((a, i) => !a.startsWith('--') && !withValue.has(args[i - 1] ?? ''));
+}
+
+export async function publish(args: string[]): Promise<number> {
+	const files = positional(args);
+	const lang: Lang = option(args, '--lang') === 'en' ? 'en' : 'et';
+	const t = T[lang];
+	const out = option(args, '--out');
+	const base = option(args, '--base');
+	if (!out || files.length === 0) {
+		console.error('usage: kov publish FILE… [--base DIR] --out DIR [--valid-rows] [--lang et|en]');
+		return 2;
+	}
+	const validRows = args.includes('--valid-rows');
+	const conn = await createNodeConnector();
+	try {
+		let manifest: Manifest | null;
+		try {
+			manifest = await loadBase(conn, base);
+		} catch (e) {
+			console.error(`✗ ${base}: ${e instanceof Error ? e.message : String(e)}`);
+			return 2;
+		}
+		console.error(
+			fill(t.base, { what: base ? `${base} (${manifest?.generated_at})` : 'plan + municipalities' })
+		);
+		const sources: Partial<Record<DatasetName, ManifestSource[]>> = {};
+		for (const [d, entry] of Object.entries(manifest?.datasets ?? {}))
+			sources[d as DatasetName] = [...entry.sources];
+		let rowErrors = 0;
+		for (const [k, file] of files.entries()) {
+			const bytes = new Uint8Array(readFileSync(file));
+			const { analysis: a, text, utf8 } = analyseLarge(bytes, { lang }, await context(conn));
+			if (a.problem || !a.dataset) {
+				const why = a.problem ? formatIssue(a.problem, lang) : t.unusable;
+				console.error(`✗ ${file}: ${why}`);
+				return 2;
+			}
+			const record: ImportRecord = {
+				id: `cli-${k + 1}`,
+				dataset: a.dataset,
+				file: basename(file),
+				at: new Date().toISOString(),
+				rowCount: a.rowCount,
+				rowsAdded: 0,
+				rowsReplaced: 0,
+				rowsRejected: 0,
+				columns: {}
+			};
+			let errors: { row: number; column: string; value: string; reason: string }[];
+			if (a.bulk) {
+				const path = join(tmp(), `bulk-${k}.csv`);
+				writeFileSync(path, utf8 ?? bulkBytes(bytes, a.encoding, text ?? ''));
+				record.bulk = { ...bulkSourceFor(a, path), staged: false };
+				const checked = await conn.transaction((tx) => stageBulk(tx, record.bulk!));
+				errors = checked.errors.map((i) => ({ ...i, reason: formatIssue(i, lang) }));
+				record.rowsRejected = checked.errorRows;
+			} else {
+				Object.assign(record, recordColumns(a.dataset, a.rows));
+				errors = a.errors.map((i) => ({ ...i, reason: formatIssue(i, lang) }));
+				record.rowsRejected = new Set(a.errors.map((i) => i.row)).size;
+			}
+			for (const e of errors)
+				console.error(`  ${file}:${e.row}  ${e.column}  ${JSON.stringify(e.value)}  ${e.reason}`);
+			rowErrors += errors.length;
+			if (errors.length && !validRows) continue;
+			const counts = await conn.transaction((tx) => applyImport(tx, record));
+			(sources[a.dataset] ??= []).push({
+				name: record.file,
+				sha256: sha256(bytes),
+				rows_added: counts.added,
+				rows_replaced: counts.replaced,
+				at: record.at
+			});
+			console.error(
+				fill(t.applied, {
+					file,
+					dataset: a.dataset,
+					added: counts.added,
+					replaced: counts.replaced,
+					rejected: record.rowsRejected
+				})
+			);
+		}
+		if (rowErrors && !validRows) {
+			console.error(`✗ ${fill(t.rowErrors, { n: rowErrors })}`);
+			return 1;
+		}
+		const bundle = await makeBundle(
+			conn,
+			{
+				async copyOut(name, sql) {
+					const path = join(tmp(), name);
+					await conn.exec(sql(path));
+					return new Uint8Array(readFileSync(path));
+				},
+				sha256: async (b) => sha256(b)
+			},
+			{ generatedAt: new Date().toISOString(), generatedBy: `kov-seire ${VERSION} (cli)`, sources }
+		);
+		mkdirSync(out, { recursive: true });
+		// The manifest last: a reader never sees a manifest naming files that are not there yet.
+		const names = Object.keys(bundle.files).filter((n) => n !== MANIFEST_FILE);
+		for (const n of names) writeFileSync(join(out, n), bundle.files[n]);
+		writeFileSync(join(out, MANIFEST_FILE), bundle.files[MANIFEST_FILE]);
+		console.error(fill(t.written, { out, files: [...names, MANIFEST_FILE].join(', ') }));
+		return 0;
+	} finally {
+		conn.close();
+		if (scratch) rmSync(scratch, { recursive: true, force: true });
+		scratch = null;
+	}
+}

@@ -1,0 +1,72 @@
+/**
+ * Writing a published folder from the current tables — the page ("Download for publishing",
+ * DuckDB-wasm) and `kov publish` (native DuckDB) run this same code; only the host differs.
+ */
+import type { Connector } from '$lib/db/connector';
+import type { DatasetName } from '$lib/types';
+import type { DefaultSummary } from '$lib/data/summary';
+import { loadOverview } from '$lib/queries/overview';
+import {
+	PUBLISH_ORDER,
+	buildManifest,
+	exportPublishedSql,
+	publishableSql,
+	publishedFileName,
+	type Manifest,
+	type ManifestSource
+} from './manifest';
+
+export interface BundleHost {
+	/** Run `sql(path)` (a COPY … TO path) and return the bytes it wrote. */
+	copyOut(file: string, sql: (path: string) => string): Promise<Uint8Array>;
+	sha256(bytes: Uint8Array): Promise<string>;
+}
+
+export interface Bundle {
+	manifest: Manifest;
+	/** File name → bytes, the manifest included. */
+	files: Record<string, Uint8Array>;
+}
+
+/** The overview as of the latest progress year: what a page paints before DuckDB has started. */
+export async function computeSummary(conn: Connector): Promise<DefaultSummary> {
+	const years = (await conn.query<{ year: number }>('SELECT DISTINCT year FROM progress ORDER BY year')).map(
+		(r) => r.year
+	);
+	const year = years.at(-1) ?? new Date().getFullYear();
+	return { year, years, overview: await loadOverview(conn, year, { direction: null, owner: null }) };
+}
+
+/** Datasets a bundle holds: those with rows, none of them the shipped sample. */
+export async function publishableDatasets(
+	conn: Connector
+): Promise<{ dataset: DatasetName; rows: number }[]> {
+	const rows = await conn.query<{ dataset: DatasetName; n: number; sample: number }>(publishableSql());
+	return PUBLISH_ORDER.flatMap((d) => {
+		const r = rows.find((x) => x.dataset === d);
+		return r && r.n > 0 && r.sample === 0 ? [{ dataset: d, rows: r.n }] : [];
+	});
+}
+
+export async function makeBundle(
+	conn: Connector,
+	host: BundleHost,
+	opts: { generatedAt: string; generatedBy: string; sources: Partial<Record<DatasetName, ManifestSource[]>> }
+): Promise<Bundle> {
+	const files: Record<string, Uint8Array> = {};
+	const entries: Parameters<typeof buildManifest>[0]['files'] = {};
+	for (const { dataset, rows } of await publishableDatasets(conn)) {
+		const name = publishedFileName(dataset);
+		const bytes = await host.copyOut(name, (path) => exportPublishedSql(dataset, path));
+		files[name] = bytes;
+		entries[dataset] = { rows, sha256: await host.sha256(bytes), sources: opts.sources[dataset] ?? [] };
+	}
+	const manifest = buildManifest({
+		generatedAt: opts.generatedAt,
+		generatedBy: opts.generatedBy,
+		files: entries,
+		summary: await computeSummary(conn)
+	});
+	files['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest, null, 1) + '\n');
+	return { manifest, files };
+}
