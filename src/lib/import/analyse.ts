@@ -1,13 +1,13 @@
 import type { DatasetName } from '$lib/types';
 import { isPlanText, parsePlan } from '$lib/plan';
-import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue } from './types';
+import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue, WidePlan } from './types';
 import { readTable } from './read/readTable';
 import { decodeBytes } from './read/decode';
 import { byteProblem } from './read/problems';
 import { detectDataset, mapColumns } from './datasets/fields';
 import { normalizeHeader } from './read/values';
 import { validateRows, type ValidationContext } from './datasets/validate';
-import { detectWide, unpivotWide } from './datasets/wide';
+import { planWide, unpivotWide, wideOptionNeeds, wideOptionsOf } from './datasets/wide';
 
 const EMPTY: Omit<Analysis, 'encoding' | 'delimiter'> = {
 	headerRow: 0,
@@ -75,7 +75,7 @@ export function analyseLarge(
 		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
 		if (head && (head.encoding === 'utf-8' || head.encoding === 'utf-8-bom')) {
 			const a = analyseText(head.text, head.encoding, options, ctx);
-			if (!a.problem && !a.wide && a.dataset === 'service_levels') {
+			if (!a.problem && !a.wide && !a.percentValues && a.dataset === 'service_levels') {
 				onProgress?.(1);
 				return { analysis: { ...a, bulk: true }, text: null, utf8: bytes };
 			}
@@ -89,7 +89,7 @@ export function analyseLarge(
 	const cut = text.lastIndexOf('\n', BULK_HEAD_CHARS);
 	if (cut <= 0) return full();
 	const head = analyseText(text.slice(0, cut + 1), encoding, options, ctx, undefined, notes);
-	if (head.problem || head.wide || head.dataset !== 'service_levels') return full();
+	if (head.problem || head.wide || head.percentValues || head.dataset !== 'service_levels') return full();
 	onProgress?.(1);
 	return { analysis: { ...head, bulk: true }, text };
 }
@@ -149,32 +149,30 @@ function analyseText(
 		};
 	}
 
+	if (options.activityUnits && !ctx.activityUnits) ctx = { ...ctx, activityUnits: options.activityUnits };
 	const read = readTable(text);
 	if ('problem' in read) return rejected(read.problem, { encoding });
-	let table: ReadResult = { ...read, encoding };
+	const table: ReadResult = { ...read, encoding };
 	onProgress?.(0.3);
 
 	const detected = detectDataset(table.header).dataset;
-	const wide = detectWide(table.header);
-	let dataset: DatasetName | null = options.dataset ?? detected ?? (wide ? 'service_levels' : null);
+	// A wide service-level table (one column per year or per indicator) when the header reads as one.
+	const plan =
+		options.dataset === 'service_levels' ||
+		(options.dataset === undefined && (detected === null || detected === 'service_levels'))
+			? planWide(table.header, table.rows)
+			: null;
+	const dataset: DatasetName | null = options.dataset ?? detected ?? (plan ? 'service_levels' : null);
 	const base = {
 		encoding: table.encoding,
 		delimiter: table.delimiter,
 		headerRow: table.headerRow,
 		header: table.header,
 		rowCount: table.rows.length,
-		detectedDataset: detected ?? (wide ? ('service_levels' as const) : null)
+		detectedDataset: detected ?? (plan ? ('service_levels' as const) : null)
 	};
-	if (options.wide) {
-		const long = unpivotWide(table, options.wide);
-		table = { ...table, ...long };
-		dataset = 'service_levels';
-	} else if (
-		wide &&
-		dataset === 'service_levels' &&
-		mapColumns('service_levels', table.header).missingRequired.length
-	) {
-		return { ...EMPTY, ...base, dataset, wide, warnings: [...notes, ...table.warnings] };
+	if (dataset === 'service_levels' && (plan || options.wide)) {
+		return analyseWide(table, plan, options, ctx, base, notes, onProgress);
 	}
 	if (!dataset) return rejected({ code: 'unknown_dataset', params: {} }, base);
 
@@ -194,7 +192,60 @@ function analyseText(
 		rows: result.rows,
 		rowNumbers: result.rowNumbers,
 		errors: result.errors,
-		warnings: [...notes, ...duplicateColumns(table, mapping), ...table.warnings, ...result.warnings]
+		warnings: [...notes, ...duplicateColumns(table, mapping), ...table.warnings, ...result.warnings],
+		percentValues: result.percents
+	};
+}
+
+/**
+ * A wide service-level table: unpivoted at once when its reading is unambiguous (or the user has
+ * chosen), else returned without rows and with `wide.needs` saying what the user must choose.
+ */
+function analyseWide(
+	table: ReadResult,
+	plan: WidePlan | null,
+	options: AnalyseOptions,
+	ctx: ValidationContext,
+	base: Pick<Analysis, 'encoding' | 'delimiter' | 'headerRow' | 'header' | 'rowCount' | 'detectedDataset'>,
+	notes: RowIssue[],
+	onProgress?: (fraction: number) => void
+): Analysis {
+	const o = options.wide ?? (plan ? wideOptionsOf(plan) : null);
+	const shown: WidePlan = o
+		? {
+				kind: o.kind,
+				idColumn: o.idColumn,
+				valueColumns: o.valueColumns,
+				indicatorColumn: o.indicatorColumn ?? null,
+				yearColumn: o.yearColumn ?? null,
+				candidates: plan?.candidates ?? [],
+				needs: wideOptionNeeds(o)
+			}
+		: (plan as WidePlan);
+	const warnings = [...notes, ...table.warnings];
+	if (!o || shown.needs.length) {
+		return { ...EMPTY, ...base, dataset: 'service_levels', wide: shown, warnings };
+	}
+	const long = unpivotWide(table, o);
+	const result = validateRows('service_levels', long, long.mapping, ctx, (f) => onProgress?.(0.3 + f * 0.7));
+	onProgress?.(1);
+	const kept = long.kept;
+	const used = new Set([...o.valueColumns, ...Object.values(kept).filter((i): i is number => i !== null)]);
+	return {
+		...base,
+		dataset: 'service_levels',
+		mapping: kept,
+		missingRequired: [],
+		unmapped: table.header.filter((h, i) => !used.has(i) && h.trim() !== ''),
+		rowCount: long.rows.length,
+		// Counted in long rows, as the valid ones are (one file row gives a row per year).
+		errorRowCount: long.rows.length - result.rows.length,
+		rows: result.rows,
+		rowNumbers: result.rowNumbers,
+		errors: result.errors,
+		warnings: [...warnings, ...result.warnings],
+		percentValues: result.percents,
+		wide: { ...shown, applied: o, auto: !options.wide, kept }
 	};
 }
 
@@ -230,6 +281,28 @@ function duplicateColumns(table: ReadResult, mapping: Record<string, number | nu
 			});
 	}
 	return out;
+}
+
+/**
+ * The import state an analysis puts the page in (ui-contract "Import state"): `rejected` (the file
+ * is unusable), `needs-input` (a wide table the user must explain before any row exists),
+ * `has-errors` (row errors; `saveable` says whether any valid row is left to save), `ready`.
+ * `ready` always has at least one row to save; a file with rows but none saveable and no error is
+ * `rejected`.
+ */
+export function importState(a: Analysis): {
+	status: 'ready' | 'has-errors' | 'rejected' | 'needs-input';
+	saveable: number;
+	/** Why nothing can be saved, when nothing can. */
+	blocked: 'needs_input' | 'all_rows_invalid' | 'no_rows' | 'unusable' | null;
+} {
+	const { valid, errorRows } = analysisCounts(a);
+	if (a.problem) return { status: 'rejected', saveable: 0, blocked: 'unusable' };
+	if (a.wide?.needs.length) return { status: 'needs-input', saveable: 0, blocked: 'needs_input' };
+	if (a.errors.length || errorRows > 0)
+		return { status: 'has-errors', saveable: valid, blocked: valid > 0 ? null : 'all_rows_invalid' };
+	if (valid > 0) return { status: 'ready', saveable: valid, blocked: null };
+	return { status: 'rejected', saveable: 0, blocked: 'no_rows' };
 }
 
 /** Valid rows and rows with errors: over the whole file on the bulk path, else from the analysis. */

@@ -5,6 +5,7 @@ export {
 	analyseLarge,
 	bulkBytes,
 	analysisCounts,
+	importState,
 	BULK_MIN_BYTES,
 	BULK_HEAD_CHARS
 } from './analyse';
@@ -17,6 +18,7 @@ export {
 	parseDate,
 	parseBoolean,
 	parsePercent,
+	parseMeasure,
 	normalizeHeader
 } from './read/values';
 export { DATASET_FIELDS, mapColumns, detectDataset, type FieldDef, type FieldType } from './datasets/fields';
@@ -27,6 +29,16 @@ export {
 	normaliseName,
 	type Resolution
 } from './datasets/municipality';
-export { validateRows, YEAR_RANGE, type ValidationContext } from './datasets/validate';
-export { detectWide, unpivotWide } from './datasets/wide';
+export { validateRows, isPercentUnit, YEAR_RANGE, type ValidationContext } from './datasets/validate';
+export {
+	detectWide,
+	planWide,
+	unpivotWide,
+	wideOptionNeeds,
+	wideOptionsOf,
+	wideOptionsFromChoices,
+	findColumn,
+	yearOfHeader,
+	type WideChoices
+} from './datasets/wide';
 export { formatIssue, ISSUE_CODES } from './messages';

@@ -61,6 +61,22 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		en: 'The year {value} is impossible (allowed {min}–{max}).'
 	},
 	invalid_number: { et: '„{value}“ ei ole arv.', en: '"{value}" is not a number.' },
+	percent_for_count_target: {
+		et: '„{value}“ on protsent, kuid tegevuse {activity} sihttase on arv, mitte protsent. Kirjuta arv ilma %-märgita.',
+		en: '"{value}" is a percentage, but the target of activity {activity} is a count, not a percentage. Write the number without the % sign.'
+	},
+	percent_for_binary_target: {
+		et: '„{value}“ on protsent, kuid tegevuse {activity} sihttase on jah/ei (tehtud või mitte), mitte protsent.',
+		en: '"{value}" is a percentage, but the target of activity {activity} is yes/no (done or not), not a percentage.'
+	},
+	percent_for_unknown_target: {
+		et: '„{value}“ on protsent, kuid tegevuse {activity} sihttase ei ole tegevuskavas protsentides.',
+		en: '"{value}" is a percentage, but the plan does not give the target of activity {activity} as a percentage.'
+	},
+	percent_for_unit: {
+		et: '„{value}“ on protsent, kuid näitaja ühik on „{unit}“, mitte protsent.',
+		en: '"{value}" is a percentage, but the indicator\'s unit is "{unit}", not a percentage.'
+	},
 	invalid_count: {
 		et: '„{value}“ ei ole mittenegatiivne täisarv.',
 		en: '"{value}" is not a whole number ≥ 0.'

@@ -42,11 +42,35 @@ export interface ReadResult {
 
 export type ColumnMapping = Record<string, number | null>;
 
+/** What a wide table still needs from the user before any row can be saved. */
+export type WideNeed = 'indicator' | 'year' | 'columns';
+
+/** How to turn a wide service-level table long (file column indices). */
 export interface WideOptions {
+	/** The municipality (name or EHAK code) column. */
 	idColumn: number;
+	/** One column per year or one column per indicator. */
 	kind: 'year' | 'indicator';
+	/** The columns unpivoted: years (`kind: 'year'`) or indicators. */
 	valueColumns: number[];
+	/** `kind: 'year'`: the column that holds each row's indicator (else `fixed.indicator`). */
+	indicatorColumn?: number | null;
+	/** `kind: 'indicator'`: the column that holds each row's year (else `fixed.year`). */
+	yearColumn?: number | null;
 	fixed: { year?: number; indicator?: string; domain?: string };
+}
+
+/** A wide table as found in a file: the suggested reading and what is ambiguous in it. */
+export interface WidePlan {
+	kind: 'year' | 'indicator';
+	idColumn: number;
+	valueColumns: number[];
+	indicatorColumn: number | null;
+	yearColumn: number | null;
+	/** Columns that map to no field and could hold the missing indicator (or year). */
+	candidates: number[];
+	/** Empty: unambiguous, unpivoted at once. */
+	needs: WideNeed[];
 }
 
 export interface AnalyseOptions {
@@ -54,6 +78,11 @@ export interface AnalyseOptions {
 	mapping?: ColumnMapping;
 	wide?: WideOptions;
 	lang?: 'et' | 'en';
+	/**
+	 * Each activity's target unit (`count`/`percent`/`binary`/null), for percent cells in progress
+	 * reports; the page passes it here (the Worker's context holds only the ids).
+	 */
+	activityUnits?: Record<string, string | null>;
 	/**
 	 * Decode the whole of a large file before deciding its encoding. Off by default: a large file
 	 * whose head is UTF-8 goes to DuckDB as it is, and DuckDB's reader rejects any invalid byte
@@ -90,6 +119,12 @@ export interface Analysis {
 	validCount?: number;
 	errorRowCount?: number;
 	errorCount?: number;
-	/** A wide service-level table that needs unpivoting (suggested columns). */
-	wide?: { kind: 'year' | 'indicator'; idColumn: number; valueColumns: number[] };
+	/**
+	 * A wide service-level table: the reading found (or the user's), what is still needed (`needs`
+	 * non-empty: no row can be saved until the user chooses, status `needs-input`), and, once
+	 * unpivoted, `applied` with the file columns kept for each long row (`kept`, field → column).
+	 */
+	wide?: WidePlan & { applied?: WideOptions; auto?: boolean; kept?: Record<string, number | null> };
+	/** Values written as percent cells (`45 %`) read in the file. */
+	percentValues?: number;
 }

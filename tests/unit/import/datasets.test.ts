@@ -151,7 +151,9 @@ describe('formatIssue(issue, lang)', () => {
 			registered: 1,
 			lines: '7, 8',
 			encoding: 'windows-1257',
-			others: '9'
+			others: '9',
+			activity: '2.6.2',
+			unit: 'päeva'
 		};
 		for (const code of ISSUE_CODES) {
 			const et = formatIssue({ code, params }, 'et');

@@ -74,6 +74,26 @@ export const importPage = {
 		'import.wide.fixedYear': 'Aasta (kõigile ridadele)',
 		'import.wide.fixedIndicator': 'Näitaja (kõigile ridadele)',
 		'import.wide.apply': 'Pööra pikaks',
+		'import.wide.explain.year': 'Failis on üks veerg iga aasta kohta ({cols}).',
+		'import.wide.explain.indicator': 'Failis on üks veerg iga näitaja kohta ({cols}).',
+		'import.wide.auto':
+			'Tabel pöörati automaatselt pikaks: {rows} faili rida → {long} rida. Iga rea juurde jäid veerud: {kept}. Kui see lugemine on vale, muuda valikuid ja vajuta „Pööra pikaks“.',
+		'import.wide.chosen': 'Tabel pöörati sinu valiku järgi pikaks: {long} rida.',
+		'import.wide.needs.indicator':
+			'Failis pole näitaja veergu, seega ei ole veel ühtegi rida salvestada. Vali, milline veerg on näitaja, või kirjuta näitaja nimi kõigile ridadele.',
+		'import.wide.needs.year':
+			'Failis pole aasta veergu, seega ei ole veel ühtegi rida salvestada. Vali, milline veerg on aasta, või kirjuta aasta kõigile ridadele.',
+		'import.wide.needs.columns': 'Vali vähemalt üks veerg, mis pööratakse pikaks.',
+		'import.wide.columns.year': 'Aastate veerud',
+		'import.wide.columns.indicator': 'Näitajate veerud',
+		'import.wide.indicatorColumn': 'Näitaja veerg',
+		'import.wide.yearColumn': 'Aasta veerg',
+		'import.wide.noColumn': '— pole, kirjutan allpool —',
+		'import.wide.kept.none': 'ainult omavalitsus',
+		'import.nothingToSave':
+			'Ühtegi rida ei saa salvestada: kõigis {n} reas on vigu (vt „Vead ridades“). Paranda fail ja laadi see uuesti.',
+		'import.needsInput': 'Ridu ei saa veel salvestada: vali ülal („Lai tabel“), kuidas tabelit lugeda.',
+		'import.noRows': 'Ühtegi rida ei saa salvestada: failis pole andmeridu.',
 		'import.progress': '{done} / {total}',
 		'dataset.activities': 'Tegevuskava',
 		'dataset.progress': 'Edenemine',
@@ -164,6 +184,26 @@ export const importPage = {
 		'import.wide.fixedYear': 'Year (for all rows)',
 		'import.wide.fixedIndicator': 'Indicator (for all rows)',
 		'import.wide.apply': 'Unpivot',
+		'import.wide.explain.year': 'The file has one column per year ({cols}).',
+		'import.wide.explain.indicator': 'The file has one column per indicator ({cols}).',
+		'import.wide.auto':
+			'The table was turned long automatically: {rows} file rows → {long} rows. Kept with every row: {kept}. If this reading is wrong, change the choices and press "Unpivot".',
+		'import.wide.chosen': 'The table was turned long as you chose: {long} rows.',
+		'import.wide.needs.indicator':
+			'The file has no indicator column, so there is no row to save yet. Choose which column holds the indicator, or type the indicator name for all rows.',
+		'import.wide.needs.year':
+			'The file has no year column, so there is no row to save yet. Choose which column holds the year, or type the year for all rows.',
+		'import.wide.needs.columns': 'Choose at least one column to turn long.',
+		'import.wide.columns.year': 'Year columns',
+		'import.wide.columns.indicator': 'Indicator columns',
+		'import.wide.indicatorColumn': 'Indicator column',
+		'import.wide.yearColumn': 'Year column',
+		'import.wide.noColumn': '— none, I type it below —',
+		'import.wide.kept.none': 'only the municipality',
+		'import.nothingToSave':
+			'No row can be saved: all {n} rows have errors (see "Row errors"). Fix the file and load it again.',
+		'import.needsInput': 'No row can be saved yet: choose above ("Wide table") how to read the table.',
+		'import.noRows': 'No row can be saved: the file has no data rows.',
 		'import.progress': '{done} / {total}',
 		'dataset.activities': 'Action plan',
 		'dataset.progress': 'Progress',

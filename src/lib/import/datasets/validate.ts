@@ -1,12 +1,29 @@
 import type { DatasetName, Municipality, ProgressRow, ServiceLevelRow, TrainingRow } from '$lib/types';
 import type { ColumnMapping, ReadResult, RowIssue } from '../types';
-import { parseBoolean, parseDate, parseInteger, parseNumber, parsePercent } from '../read/values';
+import {
+	parseBoolean,
+	parseDate,
+	parseInteger,
+	parseMeasure,
+	parseNumber,
+	parsePercent
+} from '../read/values';
 import { resolveMunicipality } from './municipality';
 import { parseStatus } from './status';
 
 export interface ValidationContext {
 	activityIds: Set<string>;
 	municipalities: Municipality[];
+	/**
+	 * Each activity's target unit (`count`/`percent`/`binary`, null when the plan gives none): a
+	 * progress value written as a percent cell (`45 %`) is read only for a percentage target.
+	 */
+	activityUnits?: Record<string, string | null>;
+}
+
+/** A unit cell that means a percentage: `%`, `protsent(i)`, `percent`, `pct`. */
+export function isPercentUnit(unit: string | null | undefined): boolean {
+	return /^(%|protsent|protsenti|protsendid|percent|per cent|pct)$/i.test((unit ?? '').trim());
 }
 
 export const YEAR_RANGE = {
@@ -20,6 +37,8 @@ const ACTIVITY_ID = /^\d+(\.\d+){2,3}$/;
 class RowReader {
 	errors: RowIssue[] = [];
 	warnings: RowIssue[] = [];
+	/** Percent cells read (`45 %`). */
+	percents = 0;
 	constructor(
 		private cells: string[],
 		private row: number,
@@ -70,6 +89,29 @@ class RowReader {
 			return null;
 		}
 		return n;
+	}
+	/**
+	 * A number, or a percent cell (`45 %` → 45) where `percentError` is null; else the error it names.
+	 */
+	measure(
+		field: string,
+		percentError: () => { code: string; params?: Record<string, string | number> } | null
+	) {
+		const m = parseMeasure(this.raw(field));
+		if (m === undefined) {
+			this.error(field, 'invalid_number');
+			return null;
+		}
+		if (m === null) return null;
+		if (m.percent) {
+			this.percents++;
+			const e = percentError();
+			if (e) {
+				this.error(field, e.code, e.params);
+				return null;
+			}
+		}
+		return m.value;
 	}
 	count(field: string): number | null {
 		const n = parseInteger(this.raw(field));
@@ -134,12 +176,27 @@ function progressRow(r: RowReader, ctx: ValidationContext, seq: number): Built {
 	const status = statusText === '' ? undefined : parseStatus(statusText);
 	if (statusText === '') r.error('status', 'missing_value');
 	else if (!status) r.error('status', 'unknown_status');
+	// A percent cell (`45 %`) is a value only where the activity's target is a percentage.
+	const known = id !== null && ctx.activityIds.has(id);
+	const unit = known ? (ctx.activityUnits?.[id] ?? null) : null;
+	const percentError = () =>
+		!known || unit === 'percent'
+			? null
+			: {
+					code:
+						unit === 'count'
+							? 'percent_for_count_target'
+							: unit === 'binary'
+								? 'percent_for_binary_target'
+								: 'percent_for_unknown_target',
+					params: { activity: id ?? '' }
+				};
 	const row: ProgressRow = {
 		activity_id: id ?? '',
 		year: year ?? 0,
 		status: status ?? 'not_started',
-		actual_value: r.number('actual_value'),
-		target_value: r.number('target_value'),
+		actual_value: r.measure('actual_value', percentError),
+		target_value: r.measure('target_value', percentError),
 		comment: r.text('comment'),
 		reported_at: r.date('reported_at'),
 		seq
@@ -198,13 +255,23 @@ function serviceLevelRow(r: RowReader, ctx: ValidationContext): Built {
 	const indicator = r.text('indicator', true);
 	const hib = parseBoolean(r.raw('higher_is_better'));
 	if (hib === undefined) r.error('higher_is_better', 'invalid_boolean');
+	// A percent cell (`45 %`) is read where the indicator's unit is a percentage; with no unit the
+	// sign itself says it is one.
+	let unit = r.text('unit');
+	const value = r.measure('value', () => {
+		if (unit === null) {
+			unit = '%';
+			return null;
+		}
+		return isPercentUnit(unit) ? null : { code: 'percent_for_unit', params: { unit: unit } };
+	});
 	const row: ServiceLevelRow = {
 		ehak_code: ehak_code ?? '',
 		year: year ?? 0,
 		domain: r.text('domain'),
 		indicator: indicator ?? '',
-		value: r.number('value'),
-		unit: r.text('unit'),
+		value,
+		unit,
 		higher_is_better: hib ?? true
 	};
 	return { row, key: `${ehak_code}|${indicator}|${year}` };
@@ -257,20 +324,24 @@ function activityRow(r: RowReader): Built {
 /** Check every row of a table for one dataset; valid rows come back normalised, every problem as an issue. */
 export function validateRows(
 	dataset: DatasetName,
-	table: Pick<ReadResult, 'header' | 'rows' | 'rowNumbers'>,
+	table: Pick<ReadResult, 'header' | 'rows' | 'rowNumbers'> & {
+		/** Per row, the header its cells came from (an unpivoted wide table: the year's column). */
+		rowHeaders?: string[][];
+	},
 	mapping: ColumnMapping,
 	ctx: ValidationContext,
 	onProgress?: (fraction: number) => void
-): { rows: object[]; rowNumbers: number[]; errors: RowIssue[]; warnings: RowIssue[] } {
+): { rows: object[]; rowNumbers: number[]; errors: RowIssue[]; warnings: RowIssue[]; percents: number } {
 	const rows: object[] = [];
 	const rowNumbers: number[] = [];
 	const errors: RowIssue[] = [];
 	const warnings: RowIssue[] = [];
 	const seen = new Map<string, number>();
+	let percents = 0;
 	const step = Math.max(1, Math.floor(table.rows.length / 50));
 	for (let i = 0; i < table.rows.length; i++) {
 		const rowNo = table.rowNumbers[i];
-		const r = new RowReader(table.rows[i], rowNo, table.header, mapping);
+		const r = new RowReader(table.rows[i], rowNo, table.rowHeaders?.[i] ?? table.header, mapping);
 		const built =
 			dataset === 'progress'
 				? progressRow(r, ctx, i)
@@ -287,6 +358,7 @@ export function validateRows(
 			else seen.set(built.key, rowNo);
 		}
 		warnings.push(...r.warnings);
+		percents += r.percents;
 		if (r.errors.length) errors.push(...r.errors);
 		else if (built.row) {
 			rows.push(built.row);
@@ -294,7 +366,7 @@ export function validateRows(
 		}
 		if (onProgress && i % step === 0) onProgress(i / table.rows.length);
 	}
-	return { rows, rowNumbers, errors, warnings };
+	return { rows, rowNumbers, errors, warnings, percents };
 }
 
 function keyField(dataset: DatasetName): string {

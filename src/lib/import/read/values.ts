@@ -20,6 +20,26 @@ export function parseNumber(text: string | null | undefined): number | null | un
 	return undefined;
 }
 
+/** A value as Excel writes a percent cell: `45%`, `45 %`, `45,5 %` (any space before the sign). */
+const PERCENT_SIGN = /[\s\u00a0\u202f\u2009]*%$/;
+
+/**
+ * A measured value: a number (any form `parseNumber` reads) or a percent cell as Excel writes it to
+ * CSV (`45%`, `45 %`, `45,5 %`, `−2,5 %`), which reads as 45 / 45.5 / −2.5 with `percent` set — the
+ * caller decides whether a percentage is allowed there (the activity's or the indicator's unit).
+ */
+export function parseMeasure(
+	text: string | null | undefined
+): { value: number; percent: boolean } | null | undefined {
+	if (text === null || text === undefined) return null;
+	const s = text.trim();
+	if (s === '') return null;
+	const percent = PERCENT_SIGN.test(s);
+	const n = parseNumber(percent ? s.replace(PERCENT_SIGN, '') : s);
+	if (n === null || n === undefined) return undefined;
+	return { value: n, percent };
+}
+
 /** A whole number (counts, years). */
 export function parseInteger(text: string | null | undefined): number | null | undefined {
 	const n = parseNumber(text);
