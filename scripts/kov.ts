@@ -1,14 +1,28 @@
 /**
  * kov — the import core on the command line, the same code the import page runs in its Worker.
  *   npm run kov -- check <file> [--dataset progress|trainings|service_levels|activities|municipalities] [--json] [--lang et|en]
+ *        a wide service-level table: [--years 2022,2023 --indicator-column NAME | --indicator NAME]
+ *        or [--indicator-columns "A|B" --year-column NAME | --year YYYY] [--municipality-column NAME]
  *   npm run kov -- read <file> --out <table.csv>
  *   npm run kov -- publish <file>… [--base DIR] --out DIR [--valid-rows] [--lang et|en]  (scripts/publish.ts)
- * check exits 0 when the file would import cleanly, 1 when it has row errors, 2 when it is unusable.
+ * check exits 0 when the file would import cleanly, 1 when it has row errors, 2 when it is unusable
+ * or no row can be saved without a choice (an ambiguous wide table: the options to pass are printed).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { analyseFile, formatIssue, readTable } from '../src/lib/import';
+import {
+	analyseFile,
+	analysisCounts,
+	formatIssue,
+	importState,
+	readTable,
+	wideOptionsFromChoices,
+	yearOfHeader,
+	type Analysis,
+	type AnalyseOptions,
+	type WideChoices
+} from '../src/lib/import';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { DATASETS, type DatasetName, type Municipality } from '../src/lib/types';
 import { publish } from './publish';
@@ -40,10 +54,10 @@ function context() {
 		lat: Number(r.lat) || null,
 		lon: Number(r.lon) || null
 	}));
-	const activityIds = new Set(
-		parsePlan(readFileSync(join(root, 'data/plan-2022-2025.txt'), 'utf8')).map((a) => a.activity_id)
-	);
-	return { municipalities, activityIds };
+	const plan = parsePlan(readFileSync(join(root, 'data/plan-2022-2025.txt'), 'utf8'));
+	const activityIds = new Set(plan.map((a) => a.activity_id));
+	const activityUnits = Object.fromEntries(plan.map((a) => [a.activity_id, a.target_unit ?? null]));
+	return { municipalities, activityIds, activityUnits };
 }
 
 const T = {
@@ -58,7 +72,20 @@ const T = {
 		errors: 'Vead',
 		warnings: 'Hoiatused',
 		ok: 'Fail on importimiseks korras.',
-		none: '—'
+		none: '—',
+		wideYear: 'Lai tabel, üks veerg iga aasta kohta',
+		wideIndicator: 'Lai tabel, üks veerg iga näitaja kohta',
+		unpivoted: (cols: string, rows: number) => `pööratud pikaks (${cols}) → ${rows} rida`,
+		unpivotedCols: 'pööratud veerud',
+		needsIndicator: 'Failis pole näitaja veergu: ütle, milline veerg on näitaja või mis näitaja see on.',
+		needsYear: 'Failis pole aasta veergu: ütle, milline veerg on aasta või mis aasta see on.',
+		needsColumns: 'Ühtegi pööratavat veergu pole valitud.',
+		pass: 'Käivita uuesti ühega neist valikutest:',
+		nothingSaved: 'Ühtegi rida ei saa salvestada: igas reas on viga.',
+		noRows: 'Ühtegi rida ei saa salvestada: failis pole andmeridu.',
+		unknownColumn: (c: string) => `Veergu või aastat „${c}“ failis pole.`,
+		name: 'näitaja nimi',
+		year: 'aasta'
 	},
 	en: {
 		encoding: 'Encoding',
@@ -71,20 +98,104 @@ const T = {
 		errors: 'Errors',
 		warnings: 'Warnings',
 		ok: 'The file would import cleanly.',
-		none: '—'
+		none: '—',
+		wideYear: 'Wide table, one column per year',
+		wideIndicator: 'Wide table, one column per indicator',
+		unpivoted: (cols: string, rows: number) => `unpivoted (${cols}) → ${rows} rows`,
+		unpivotedCols: 'unpivoted columns',
+		needsIndicator:
+			'The file has no indicator column: say which column holds the indicator, or which indicator it is.',
+		needsYear: 'The file has no year column: say which column holds the year, or which year it is.',
+		needsColumns: 'No column to unpivot was chosen.',
+		pass: 'Run again with one of these options:',
+		nothingSaved: 'No row can be saved: every row has an error.',
+		noRows: 'No row can be saved: the file has no data rows.',
+		unknownColumn: (c: string) => `There is no column or year "${c}" in the file.`,
+		name: 'indicator name',
+		year: 'year'
 	}
 };
 
+/** The wide-table options of `kov check` (same meaning as the import page's choices). */
+const WIDE_FLAGS = [
+	'--years',
+	'--indicator-column',
+	'--indicator',
+	'--indicator-columns',
+	'--year-column',
+	'--year',
+	'--municipality-column'
+];
+
+function wideChoices(args: string[]): WideChoices | null {
+	if (!WIDE_FLAGS.some((f) => args.includes(f))) return null;
+	const list = (v: string | undefined, sep: string) =>
+		v === undefined
+			? undefined
+			: v
+					.split(sep)
+					.map((x) => x.trim())
+					.filter(Boolean);
+	const year = option(args, '--year');
+	return {
+		years: list(option(args, '--years'), ','),
+		indicatorColumn: option(args, '--indicator-column'),
+		indicator: option(args, '--indicator'),
+		indicatorColumns: list(option(args, '--indicator-columns'), '|'),
+		yearColumn: option(args, '--year-column'),
+		year: year === undefined ? undefined : Number(year),
+		municipalityColumn: option(args, '--municipality-column')
+	};
+}
+
+const shellWord = (s: string) =>
+	/^[\p{L}\p{N}_.,%/:+-]+$/u.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
+
+/** The command-line options that would settle what a wide table still needs, one line per way. */
+function wideSuggestions(a: Analysis, lang: 'et' | 'en'): string[] {
+	const w = a.wide;
+	if (!w) return [];
+	const t = T[lang];
+	const name = (i: number) => shellWord(a.header[i]);
+	if (w.kind === 'year') {
+		const years = `--years ${w.valueColumns.map((i) => String(yearOfHeader(a.header[i]) ?? a.header[i])).join(',')}`;
+		const ways = w.candidates.map((i) => `${years} --indicator-column ${name(i)}`);
+		return [...ways, `${years} --indicator "<${t.name}>"`];
+	}
+	const cols = `--indicator-columns ${shellWord(w.valueColumns.map((i) => a.header[i]).join('|'))}`;
+	const ways = w.candidates.map((i) => `${cols} --year-column ${name(i)}`);
+	return [...ways, `${cols} --year <${t.year}>`];
+}
+
 function check(file: string, args: string[]): number {
 	const lang = option(args, '--lang') === 'en' ? 'en' : 'et';
+	const t = T[lang];
 	const datasetArg = option(args, '--dataset');
 	if (datasetArg && !DATASETS.includes(datasetArg as DatasetName)) {
 		console.error(`unknown dataset "${datasetArg}" (${DATASETS.join(', ')})`);
 		return 2;
 	}
 	const bytes = new Uint8Array(readFileSync(file));
-	const a = analyseFile(bytes, { dataset: datasetArg as DatasetName | undefined, lang }, context());
-	const exit = a.problem ? 2 : a.errors.length ? 1 : 0;
+	const ctx = context();
+	const options: AnalyseOptions = { dataset: datasetArg as DatasetName | undefined, lang };
+	let a = analyseFile(bytes, options, ctx);
+	const choices = wideChoices(args);
+	if (choices && !a.problem) {
+		const chosen = wideOptionsFromChoices(a.header, a.wide ?? null, choices);
+		if ('error' in chosen) {
+			console.error(t.unknownColumn(chosen.error.column));
+			return 2;
+		}
+		a = analyseFile(bytes, { ...options, dataset: 'service_levels', wide: chosen.options }, ctx);
+	}
+	const state = importState(a);
+	// 0 when every row can be saved, 1 with row errors, 2 when no row can be saved without a choice
+	// or at all (an unusable file, an ambiguous wide table, a file with no data rows).
+	const exit = state.status === 'ready' ? 0 : state.status === 'has-errors' ? 1 : 2;
+	const { valid } = analysisCounts(a);
+	const suggestions = state.status === 'needs-input' ? wideSuggestions(a, lang) : [];
+	const needText = (n: string) =>
+		n === 'indicator' ? t.needsIndicator : n === 'year' ? t.needsYear : t.needsColumns;
 	const issue = (i: (typeof a.errors)[number]) => ({
 		row: i.row,
 		column: i.column,
@@ -92,10 +203,12 @@ function check(file: string, args: string[]): number {
 		code: i.code,
 		reason: formatIssue(i, lang)
 	});
+	const names = (cols: number[]) => cols.map((i) => a.header[i]);
 	if (args.includes('--json')) {
 		const out = {
 			file,
 			exit,
+			status: state.status,
 			problem: a.problem ? { code: a.problem.code, message: formatIssue(a.problem, lang) } : null,
 			encoding: a.encoding,
 			delimiter: a.delimiter,
@@ -106,25 +219,60 @@ function check(file: string, args: string[]): number {
 				Object.entries(a.mapping).map(([k, v]) => [k, v === null ? null : a.header[v]])
 			),
 			unmapped: a.unmapped,
+			wide: a.wide
+				? {
+						kind: a.wide.kind,
+						municipality: a.header[a.wide.idColumn],
+						columns: names(a.wide.valueColumns),
+						indicatorColumn: a.wide.indicatorColumn === null ? null : a.header[a.wide.indicatorColumn],
+						yearColumn: a.wide.yearColumn === null ? null : a.header[a.wide.yearColumn],
+						unpivoted: !!a.wide.applied,
+						automatic: !!a.wide.auto,
+						needs: a.wide.needs,
+						options: suggestions
+					}
+				: null,
 			rowCount: a.rowCount,
-			validRows: a.rows.length,
+			validRows: valid,
 			errors: a.errors.map(issue),
 			warnings: a.warnings.map(issue)
 		};
 		console.log(JSON.stringify(out, null, 2));
 		return exit;
 	}
-	const t = T[lang];
 	if (a.problem) console.log(`✗ ${formatIssue(a.problem, lang)}`);
 	console.log(
 		`${t.encoding}: ${a.encoding}\n${t.delimiter}: ${JSON.stringify(a.delimiter)}\n${t.header}: ${a.headerRow}\n${t.dataset}: ${a.dataset ?? t.none}`
 	);
+	if (a.wide) {
+		const kind = a.wide.kind === 'year' ? t.wideYear : t.wideIndicator;
+		const cols = names(a.wide.valueColumns).join(', ');
+		console.log(a.wide.applied ? `${kind}: ${t.unpivoted(cols, a.rowCount)}` : `${kind}: ${cols}`);
+	}
 	if (Object.keys(a.mapping).length) {
 		console.log(`${t.mapping}:`);
+		const w = a.wide?.applied;
+		const spread = (field: string) =>
+			w &&
+			(field === 'value' ||
+				(field === 'year' && w.kind === 'year') ||
+				(field === 'indicator' && w.kind === 'indicator'))
+				? `${names(w.valueColumns).join(', ')} (${t.unpivotedCols})`
+				: w && field === 'indicator' && w.fixed.indicator
+					? JSON.stringify(w.fixed.indicator)
+					: w && field === 'year' && w.fixed.year
+						? String(w.fixed.year)
+						: null;
 		for (const [field, i] of Object.entries(a.mapping))
-			console.log(`  ${field.padEnd(18)} ← ${i === null ? t.none : a.header[i]}`);
+			console.log(`  ${field.padEnd(18)} ← ${spread(field) ?? (i === null ? t.none : a.header[i])}`);
 	}
-	console.log(`${t.rows}: ${a.rowCount}\n${t.valid}: ${a.rows.length}`);
+	if (state.status === 'needs-input') {
+		for (const n of a.wide?.needs ?? []) console.log(`✗ ${needText(n)}`);
+		console.log(t.pass);
+		for (const s of suggestions) console.log(`  npm run kov -- check ${shellWord(file)} ${s}`);
+		return exit;
+	}
+	console.log(`${t.rows}: ${a.rowCount}\n${t.valid}: ${valid}`);
 	for (const [title, list] of [
 		[t.errors, a.errors],
 		[t.warnings, a.warnings]
@@ -136,6 +284,8 @@ function check(file: string, args: string[]): number {
 				`  ${String(i.row).padStart(5)}  ${i.column}  ${JSON.stringify(i.value)}  ${formatIssue(i, lang)}`
 			);
 	}
+	if (state.blocked === 'all_rows_invalid') console.log(`✗ ${t.nothingSaved}`);
+	if (state.blocked === 'no_rows') console.log(`✗ ${t.noRows}`);
 	if (exit === 0) console.log(t.ok);
 	return exit;
 }

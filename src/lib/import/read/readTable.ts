@@ -100,7 +100,13 @@ export function readTable(
 		const filled = nonEmptyCount(r);
 		if (filled === 0) continue;
 		if (filled === 1 && width > 2 && r[0].trim() !== '' && r.length < width / 2) {
-			warnings.push({ row: i + 1, column: '', value: r[0].trim(), code: 'footnote_dropped', params: { value: r[0].trim() } });
+			warnings.push({
+				row: i + 1,
+				column: '',
+				value: r[0].trim(),
+				code: 'footnote_dropped',
+				params: { value: r[0].trim() }
+			});
 			continue;
 		}
 		if (r.length > width && r.slice(width).some((c) => c.trim() !== '')) {
