@@ -11,7 +11,7 @@ import { sampleInsertSql, type DefaultFile } from '../src/lib/db/defaultsSql';
 import { activityColumns, ownerColumns } from '../src/lib/db/rows';
 import { TABLES } from '../src/lib/db/schema';
 import { parsePlan } from '../src/lib/plan/parsePlan';
-import { loadOverview } from '../src/lib/queries/overview';
+import { computeSummary } from '../src/lib/publish/bundle';
 import type { DefaultSummary } from '../src/lib/data/summary';
 
 const root = process.cwd();
@@ -30,20 +30,12 @@ await conn.insertColumns('activity_owners', TABLES.activity_owners, ownerColumns
 for (const d of ['municipalities', 'progress', 'trainings', 'service_levels'] as DefaultFile[]) {
 	await conn.exec(sampleInsertSql(d, files[d]));
 }
-const years = (await conn.query<{ year: number }>('SELECT DISTINCT year FROM progress ORDER BY year')).map(
-	(r) => r.year
-);
-const year = years.at(-1) ?? new Date().getFullYear();
-const summary: DefaultSummary = {
-	year,
-	years,
-	overview: await loadOverview(conn, year, { direction: null, owner: null })
-};
+const summary: DefaultSummary = await computeSummary(conn);
 conn.close();
 
 const out = join(root, 'src/lib/generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'summary.json'), JSON.stringify(summary));
 console.log(
-	`npm run data: ${activities.length} activities, years ${years.join(', ')} → src/lib/generated/summary.json`
+	`npm run data: ${activities.length} activities, years ${summary.years.join(', ')} → src/lib/generated/summary.json`
 );

@@ -2,9 +2,9 @@
 // types for .wasm. Used by the e2e tests and the benchmark; `npm run preview` does the same for people.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve as resolvePath } from 'node:path';
 
-const root = join(process.cwd(), process.argv[2] ?? 'build');
+const root = resolvePath(process.argv[2] ?? 'build');
 const port = Number(process.env.PORT ?? process.argv[3] ?? 4173);
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -17,7 +17,9 @@ const TYPES = {
 	'.png': 'image/png',
 	'.csv': 'text/csv; charset=utf-8',
 	'.txt': 'text/plain; charset=utf-8',
-	'.parquet': 'application/octet-stream'
+	'.parquet': 'application/octet-stream',
+	// A published dataset file: served as the gzip file it is, never with Content-Encoding.
+	'.gz': 'application/gzip'
 };
 
 async function resolve(pathname) {
@@ -31,17 +33,29 @@ async function resolve(pathname) {
 			/* try the next candidate */
 		}
 	}
-	return join(root, '200.html');
+	// A missing file (data/manifest.json, a script) is a 404, as on any static host; only page paths
+	// fall back to the app (`/activities/2.5.1` is a page, not a file).
+	return TYPES[extname(clean)] ? null : join(root, '200.html');
+}
+
+/** Caching as the README advises: the manifest revalidates, everything here is no-store in tests. */
+function cacheControl(pathname) {
+	return pathname.endsWith('/manifest.json') ? 'no-cache' : 'no-store';
 }
 
 createServer(async (req, res) => {
 	try {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const file = await resolve(url.pathname);
+		if (file === null) {
+			res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+			res.end('not found');
+			return;
+		}
 		const body = await readFile(file);
 		res.writeHead(200, {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-			'cache-control': 'no-store'
+			'cache-control': cacheControl(url.pathname)
 		});
 		res.end(body);
 	} catch (e) {

@@ -3,7 +3,6 @@
  * undo per import, reset to the default data, and replay of the stored imports at start-up.
  */
 import { createStore, del, get, set, clear, type UseStore } from 'idb-keyval';
-import type { DatasetName } from '$lib/types';
 import { DATASETS } from '$lib/types';
 import {
 	applyImport,
@@ -15,21 +14,47 @@ import {
 	type ImportRecord
 } from '$lib/db/commit';
 import type { DuckDbConnector } from '$lib/db/duckdb';
-import { data, dataChanged, ensureData, onBoot, type Provenance } from './store.svelte';
+import { baseProvenance, data, dataChanged, ensureData, onBoot } from './store.svelte';
+import { published } from './published.svelte';
 import { markStoredImports } from './summary';
 import { timed } from '$lib/perf';
 
 const INDEX_KEY = 'imports';
+/**
+ * The published data the local imports were made on: the manifest's `generated_at`, or '' for the
+ * embedded sample (stores from before publishing have no key: they were made on the sample).
+ */
+const BASE_KEY = 'base';
 let idb: UseStore | null = null;
 function store(): UseStore {
 	idb ??= createStore('kov-seire', 'imports');
 	return idb;
 }
 
-export const imports = $state<{ history: ImportMeta[]; notice: 'corrupt-state' | null }>({
+/** Local imports stored on other data than the server's now: waiting for re-apply or discard. */
+export interface PendingDrafts {
+	count: number;
+	/** generated_at of the data they were made on ('' = the sample). */
+	madeOn: string;
+	/** generated_at of the data published now ('' = nothing published). */
+	current: string;
+}
+
+export const imports = $state<{
+	history: ImportMeta[];
+	notice: 'corrupt-state' | null;
+	pending: PendingDrafts | null;
+}>({
 	history: [],
-	notice: null
+	notice: null,
+	pending: null
 });
+
+/** The base of this page load: the published manifest's generated_at, '' when nothing is published. */
+function currentBase(): string {
+	return published.manifest?.generated_at ?? '';
+}
+let pendingIndex: ImportMeta[] = [];
 
 /**
  * What undo needs of an import besides its metadata: its rows, or for a bulk import the file DuckDB
@@ -90,14 +115,8 @@ function meta(r: ImportRecord): ImportMeta {
 }
 
 function updateProvenance(): void {
-	markStoredImports(imports.history.length > 0);
-	const next: Record<DatasetName, Provenance> = {
-		activities: { kind: 'default' },
-		municipalities: { kind: 'default' },
-		progress: { kind: 'sample' },
-		trainings: { kind: 'sample' },
-		service_levels: { kind: 'sample' }
-	};
+	markStoredImports(imports.history.length > 0 || imports.pending !== null);
+	const next = baseProvenance();
 	for (const m of imports.history) next[m.dataset] = { kind: 'imported', file: m.file, at: m.at };
 	data.provenance = next;
 }
@@ -118,6 +137,12 @@ onBoot(async (conn: DuckDbConnector) => {
 		markStoredImports(false);
 		return;
 	}
+	let madeOn = '';
+	try {
+		madeOn = (await get<string>(BASE_KEY, store())) ?? '';
+	} catch {
+		madeOn = '';
+	}
 	try {
 		const records: ImportRecord[] = [];
 		for (const m of stored) {
@@ -128,12 +153,18 @@ onBoot(async (conn: DuckDbConnector) => {
 			bodies.set(m.id, { columns: body.columns, owners: body.owners, bulk: body.bulk, blob });
 			records.push({ ...m, columns: body.columns, owners: body.owners, bulk: body.bulk });
 		}
-		await withFiles(conn, records, () =>
-			conn.transaction(async (tx) => {
-				for (const r of records) await applyImport(tx, r);
-			})
-		);
-		imports.history = stored;
+		if (madeOn !== currentBase()) {
+			// The server's data changed since these drafts were made: the user decides (nothing is lost).
+			imports.pending = { count: stored.length, madeOn, current: currentBase() };
+			pendingIndex = stored;
+		} else {
+			await withFiles(conn, records, () =>
+				conn.transaction(async (tx) => {
+					for (const r of records) await applyImport(tx, r);
+				})
+			);
+			imports.history = stored;
+		}
 	} catch {
 		imports.notice = 'corrupt-state';
 		imports.history = [];
@@ -177,6 +208,7 @@ export async function checkBulk(source: BulkSource) {
  */
 export async function commitImport(record: ImportRecord, blob?: Blob): Promise<ImportMeta> {
 	const conn = await ensureData();
+	if (imports.pending) throw new Error(pendingMessage());
 	const bulk = record.bulk ? { ...$state.snapshot(record.bulk), staged: undefined } : undefined;
 	const body: StoredBody = { columns: record.columns, owners: record.owners, bulk, blob };
 	const result = await conn.transaction(async (tx) => {
@@ -185,6 +217,7 @@ export async function commitImport(record: ImportRecord, blob?: Blob): Promise<I
 		await timed('commit:store', () => set(`import:${record.id}`, body, store()));
 		try {
 			await writeIndex([...imports.history, m]);
+			await set(BASE_KEY, currentBase(), store());
 		} catch (e) {
 			await del(`import:${record.id}`, store()).catch(() => undefined);
 			throw e;
@@ -233,6 +266,48 @@ export async function resetToDefaults(): Promise<void> {
 	bodies.clear();
 	imports.history = [];
 	imports.notice = null;
+	imports.pending = null;
+	pendingIndex = [];
+	updateProvenance();
+	dataChanged();
+}
+
+/** Why nothing can be imported while earlier drafts wait (the page shows it as its error). */
+let pendingMessage = () => 'Local imports from earlier wait for a decision: re-apply or discard them first.';
+export function setPendingMessage(f: () => string): void {
+	pendingMessage = f;
+}
+
+/**
+ * Discard local changes (publishing.md): back to the published data (or the sample when nothing is
+ * published); drafts that wait for a decision are forgotten too.
+ */
+export async function discardLocal(): Promise<void> {
+	await resetToDefaults();
+}
+
+/** Re-apply drafts made on older published data on the data published now, in their order. */
+export async function reapplyLocal(): Promise<void> {
+	if (!imports.pending) return;
+	const conn = await ensureData();
+	const records = pendingIndex.map((m) => {
+		const { blob: _blob, ...body } = bodies.get(m.id) ?? { columns: {} };
+		return { ...m, ...body } as ImportRecord;
+	});
+	const counted: ImportMeta[] = [];
+	await withFiles(conn, records, () =>
+		conn.transaction(async (tx) => {
+			for (const r of records) {
+				const c = await applyImport(tx, r);
+				counted.push({ ...meta(r), rowsAdded: c.added, rowsReplaced: c.replaced });
+			}
+			await writeIndex(counted);
+			await set(BASE_KEY, currentBase(), store());
+		})
+	);
+	imports.history = counted;
+	imports.pending = null;
+	pendingIndex = [];
 	updateProvenance();
 	dataChanged();
 }

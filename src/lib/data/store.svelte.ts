@@ -3,8 +3,14 @@ import { createSchemaSql } from '$lib/db/schema';
 import { snapshotDefaults } from '$lib/db/commit';
 import type { DatasetName } from '$lib/types';
 import { DEFAULT_FILES, defaultActivities, insertActivities, sampleInsertSql } from './defaults';
+import { downloadPublished, loadManifest, publishFailed } from './published.svelte';
+import { loadChecked } from '$lib/publish/load';
 
-export type Provenance = { kind: 'default' } | { kind: 'sample' } | { kind: 'imported'; file: string; at: string };
+export type Provenance =
+	| { kind: 'default' }
+	| { kind: 'sample' }
+	| { kind: 'published'; at: string }
+	| { kind: 'imported'; file: string; at: string };
 
 interface DataState {
 	status: 'idle' | 'loading' | 'ready' | 'error';
@@ -45,17 +51,38 @@ async function boot(): Promise<DuckDbConnector> {
 	data.status = 'loading';
 	try {
 		performance.mark('kov:boot');
-		const [conn, files] = await Promise.all([
-			// DuckDB-wasm is loaded after the first paint: the overview paints from the build-time summary.
-			import('$lib/db/duckdb')
-				.then((m) => m.startDuckDb())
-				.then((c) => (performance.measure('kov:duckdb-start', 'kov:boot'), c)),
-			fetchDefaultFiles()
+		// DuckDB-wasm is loaded after the first paint: the overview paints from a summary meanwhile.
+		const starting = import('$lib/db/duckdb')
+			.then((m) => m.startDuckDb())
+			.then((c) => (performance.measure('kov:duckdb-start', 'kov:boot'), c));
+		// The published folder's files download (and are checked) while DuckDB starts.
+		const manifest = await loadManifest().catch((e) => {
+			void starting.catch(() => undefined);
+			throw e;
+		});
+		// Straight to the database, not through the connection's queue: loadChecked registers each
+		// file inside the transaction that reads it.
+		const register = async (name: string, bytes: Uint8Array) => {
+			await (await starting).db.registerFileBuffer(name, bytes);
+			return name;
+		};
+		const drop = async (name: string) => (await starting).db.dropFile(name).then(() => undefined);
+		const [conn, defaults, pub] = await Promise.all([
+			starting,
+			fetchDefaultFiles(DEFAULT_ORDER.filter((d) => !manifest?.datasets[d])),
+			manifest ? downloadPublished(manifest, register, drop) : null
 		]);
 		performance.mark('kov:load');
 		await conn.exec(createSchemaSql());
-		await insertActivities(conn, defaultActivities(), 'default');
-		for (const [dataset, bytes] of files) {
+		if (!manifest?.datasets.activities) await insertActivities(conn, defaultActivities(), 'default');
+		// Published first: a sample training file finds its municipalities by name in the table.
+		if (pub) {
+			await conn.transaction((tx) => loadChecked(tx, pub.checked, pub.files)).catch(publishFailed);
+			const at = manifest?.generated_at ?? '';
+			for (const c of pub.checked) data.provenance[c.dataset] = { kind: 'published', at };
+			basePublished = { ...data.provenance };
+		}
+		for (const [dataset, bytes] of defaults) {
 			const name = `default-${dataset}.csv`;
 			await conn.registerBuffer(name, bytes);
 			await conn.exec(sampleInsertSql(dataset, name));
@@ -74,9 +101,12 @@ async function boot(): Promise<DuckDbConnector> {
 	}
 }
 
-async function fetchDefaultFiles(): Promise<[keyof typeof DEFAULT_FILES, Uint8Array][]> {
-	// Municipalities first: trainings resolve their municipality names against it.
-	const order: (keyof typeof DEFAULT_FILES)[] = ['municipalities', 'progress', 'trainings', 'service_levels'];
+/** Municipalities first: trainings resolve their municipality names against it. */
+const DEFAULT_ORDER: (keyof typeof DEFAULT_FILES)[] = ['municipalities', 'progress', 'trainings', 'service_levels'];
+
+async function fetchDefaultFiles(
+	order: (keyof typeof DEFAULT_FILES)[]
+): Promise<[keyof typeof DEFAULT_FILES, Uint8Array][]> {
 	return Promise.all(
 		order.map(async (d) => {
 			const res = await fetch(DEFAULT_FILES[d]);
@@ -84,6 +114,19 @@ async function fetchDefaultFiles(): Promise<[keyof typeof DEFAULT_FILES, Uint8Ar
 			return [d, new Uint8Array(await res.arrayBuffer())] as [keyof typeof DEFAULT_FILES, Uint8Array];
 		})
 	);
+}
+
+/** Provenance of the data as loaded (published or shipped), before any local import. */
+let basePublished: Record<DatasetName, Provenance> | null = null;
+export function baseProvenance(): Record<DatasetName, Provenance> {
+	return {
+		activities: { kind: 'default' },
+		municipalities: { kind: 'default' },
+		progress: { kind: 'sample' },
+		trainings: { kind: 'sample' },
+		service_levels: { kind: 'sample' },
+		...basePublished
+	};
 }
 
 export function dataChanged(): void {

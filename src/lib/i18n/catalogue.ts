@@ -6,6 +6,7 @@ import { municipalities } from './messages/municipalities';
 import { importPage } from './messages/importPage';
 import { dataQuality } from './messages/dataQuality';
 import { report } from './messages/report';
+import { publish } from './messages/publish';
 
 /**
  * The message catalogue: Estonian (default) and English. Each area keeps its strings in
@@ -19,7 +20,8 @@ const areas = [
 	municipalities,
 	importPage,
 	dataQuality,
-	report
+	report,
+	publish
 ] as const;
 
 export type Lang = 'et' | 'en';

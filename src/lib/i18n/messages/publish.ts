@@ -1,0 +1,85 @@
+/** Publishing (publishing.md): the data-source labels, the published folder's errors, drafts, the bundle. */
+export const publish = {
+	et: {
+		'source.published': 'Avaldatud andmed {date}',
+		'source.publishedLong': 'Kõik näevad neid andmeid: need on avaldatud saidi kaustas data/ ({by}).',
+		'source.local': 'Kohalikud muudatused — avaldamata ({n})',
+		'source.localLong':
+			'{n} importi on tehtud ainult selles brauseris. Teised näevad avaldatud andmeid, kuni laadid avaldamiseks alla ja paned failid serverisse.',
+		'source.discard': 'Loobu kohalikest muudatustest',
+		'source.discardConfirm': 'Loobub {n} kohalikust impordist; avaldatud andmed jäävad alles.',
+		'source.sampleDataset': 'Need andmed ({datasets}) on näidisandmed: avaldatud kaustas neid pole.',
+		'pub.error.title': 'Avaldatud andmeid ei saanud laadida',
+		'pub.error.file': 'Fail: {file}',
+		'pub.error.noSample':
+			'Näidisandmeid selle asemel ei näidata. Administraator: kontrolli, et fail oleks serveris olemas ja terve (laadi kaust uuesti üles).',
+		'pub.error.http': 'Faili ei saanud alla laadida ({detail}).',
+		'pub.error.json': 'Fail ei ole korrektne JSON ({detail}).',
+		'pub.error.format': 'Fail ei ole kov-seire avaldatud andmete manifest (format: {detail}).',
+		'pub.error.version': 'Manifesti versiooni {detail} see rakendus ei tunne (oskab versiooni 1).',
+		'pub.error.shape': 'Manifestis on vigane väli: {detail}.',
+		'pub.error.sha': 'Faili SHA-256 ei klapi manifestiga: fail on rikutud või vahetatud ({detail}).',
+		'pub.error.decompressed':
+			'Server pakkis .gz-faili lahti (päis Content-Encoding: gzip), nii et kontrollsumma ei klapi. Serveeri .csv.gz-faile ilma Content-Encoding päiseta.',
+		'pub.error.read': 'Faili ei saanud lugeda (rikutud gzip või veerud ei vasta manifestile): {detail}',
+		'pub.error.rows': 'Failis on teine arv ridu kui manifestis ({detail}).',
+		'pub.pending.title': 'Serveris on uuemad avaldatud andmed',
+		'pub.pending.text':
+			'Sinu {n} kohalikku importi tehti andmetele seisuga {madeOn}; nüüd on avaldatud andmed seisuga {current}. Praegu näed uusi avaldatud andmeid ilma oma muudatusteta.',
+		'pub.pending.reapply': 'Rakenda minu muudatused uutele andmetele',
+		'pub.pending.discard': 'Loobu minu muudatustest',
+		'pub.pending.block':
+			'Varasemad kohalikud impordid ootavad otsust: rakenda need uutele andmetele või loobu neist.',
+		'pub.sampleBase': 'näidisandmed',
+		'pub.nothing': 'avaldatud andmeid pole',
+		'pub.export.title': 'Avaldamine',
+		'pub.export.text':
+			'Laadi praegused andmed (avaldatud + selle brauseri impordid) alla ühe zip-failina. Paki see lahti saidi kausta data/ — siis näevad kõik neid andmeid. Näidisandmeid kausta ei panda.',
+		'pub.export.button': 'Laadi avaldamiseks alla',
+		'pub.export.busy': 'Koostan faile…',
+		'pub.export.done': 'Alla laaditud: {file} ({datasets}).',
+		'pub.export.failed': 'Avaldamisfaili ei saanud koostada: {detail}'
+	},
+	en: {
+		'source.published': 'Published data {date}',
+		'source.publishedLong': 'Everyone sees these data: they are published in the site folder data/ ({by}).',
+		'source.local': 'Local changes — not published ({n})',
+		'source.localLong':
+			'{n} imports were made in this browser only. Others see the published data until you download for publishing and put the files on the server.',
+		'source.discard': 'Discard local changes',
+		'source.discardConfirm': 'Discards {n} local imports; the published data stay.',
+		'source.sampleDataset':
+			'These data ({datasets}) are sample data: the published folder does not have them.',
+		'pub.error.title': 'The published data could not be loaded',
+		'pub.error.file': 'File: {file}',
+		'pub.error.noSample':
+			'Sample data are not shown in their place. Administrator: check that the file is on the server and intact (upload the folder again).',
+		'pub.error.http': 'The file could not be downloaded ({detail}).',
+		'pub.error.json': 'The file is not valid JSON ({detail}).',
+		'pub.error.format': 'The file is not a kov-seire published-data manifest (format: {detail}).',
+		'pub.error.version': 'This app does not know manifest version {detail} (it reads version 1).',
+		'pub.error.shape': 'The manifest has an invalid field: {detail}.',
+		'pub.error.sha':
+			"The file's SHA-256 does not match the manifest: the file is corrupt or was replaced ({detail}).",
+		'pub.error.decompressed':
+			'The server unzipped the .gz file (header Content-Encoding: gzip), so its checksum does not match. Serve .csv.gz files without a Content-Encoding header.',
+		'pub.error.read': 'The file could not be read (corrupt gzip, or columns unlike the manifest): {detail}',
+		'pub.error.rows': 'The file holds another number of rows than the manifest says ({detail}).',
+		'pub.pending.title': 'Newer published data are on the server',
+		'pub.pending.text':
+			'Your {n} local imports were made on the data as of {madeOn}; the data published now are as of {current}. You now see the new published data without your changes.',
+		'pub.pending.reapply': 'Re-apply my changes on the new data',
+		'pub.pending.discard': 'Discard my changes',
+		'pub.pending.block':
+			'Earlier local imports wait for a decision: re-apply them on the new data or discard them.',
+		'pub.sampleBase': 'the sample data',
+		'pub.nothing': 'nothing published',
+		'pub.export.title': 'Publishing',
+		'pub.export.text':
+			'Download the current data (published + this browser’s imports) as one zip file. Unpack it into the site’s data/ folder and everyone sees these data. Sample data are never put in the folder.',
+		'pub.export.button': 'Download for publishing',
+		'pub.export.busy': 'Writing the files…',
+		'pub.export.done': 'Downloaded: {file} ({datasets}).',
+		'pub.export.failed': 'The publishing file could not be written: {detail}'
+	}
+};
