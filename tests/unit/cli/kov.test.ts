@@ -63,6 +63,67 @@ describe('kov check <file>', { timeout: 60_000 }, () => {
 	});
 });
 
+describe('kov check: wide tables and nothing to save', { timeout: 60_000 }, () => {
+	it('a year-wide table with id columns is unpivoted and would import cleanly (exit 0)', () => {
+		const r = kov('check', 'tests/fixtures/service-levels-wide-years-ids.csv', '--lang', 'en');
+		expect(r.code).toBe(0);
+		expect(r.out).toContain('Wide table, one column per year: unpivoted (2022, 2023, 2024) → 36 rows');
+		expect(r.out).toContain('Valid rows: 36');
+		const j = JSON.parse(kov('check', 'tests/fixtures/service-levels-wide-years-ids.csv', '--json').out);
+		expect(j).toMatchObject({ exit: 0, status: 'ready', validRows: 36, rowCount: 36 });
+		expect(j.wide).toMatchObject({
+			kind: 'year',
+			columns: ['2022', '2023', '2024'],
+			automatic: true,
+			needs: []
+		});
+	});
+	it('an indicator-wide table with a year column is unpivoted (exit 0)', () => {
+		const j = JSON.parse(kov('check', 'tests/fixtures/service-levels-wide-indicators.csv', '--json').out);
+		expect(j).toMatchObject({ exit: 0, status: 'ready', validRows: 20 });
+		expect(j.wide).toMatchObject({ kind: 'indicator', yearColumn: 'Aasta', unpivoted: true });
+	});
+	it('an ambiguous wide table exits 2 with the options to pass, never "would import cleanly"', () => {
+		const r = kov('check', 'tests/fixtures/service-levels-wide-ambiguous.csv', '--lang', 'en');
+		expect(r.code).toBe(2);
+		expect(r.out).not.toContain('would import cleanly');
+		expect(r.out).toContain('--years 2022,2023,2024 --indicator-column Teenus');
+		expect(r.out).toContain('--years 2022,2023,2024 --indicator "<indicator name>"');
+		const j = JSON.parse(kov('check', 'tests/fixtures/service-levels-wide-ambiguous.csv', '--json').out);
+		expect(j).toMatchObject({ exit: 2, status: 'needs-input', validRows: 0 });
+		expect(j.wide.needs).toEqual(['indicator']);
+		// The year-only fixture of the page: the one way is to name the indicator.
+		const y = kov('check', 'tests/fixtures/service-levels-wide-years.csv', '--lang', 'en');
+		expect(y.code).toBe(2);
+		expect(y.out).toContain('--years 2022,2023,2024 --indicator "<indicator name>"');
+	});
+	it('with the options it suggests, the ambiguous table imports (exit 0); an unknown column exits 2', () => {
+		const file = 'tests/fixtures/service-levels-wide-ambiguous.csv';
+		const r = kov('check', file, '--years', '2022,2023,2024', '--indicator-column', 'Teenus', '--json');
+		expect(JSON.parse(r.out)).toMatchObject({ exit: 0, status: 'ready', validRows: 12 });
+		const named = kov(
+			'check',
+			'tests/fixtures/service-levels-wide-years.csv',
+			'--indicator',
+			'Koduteenuse ootejärjekord (päeva)'
+		);
+		expect(named.code).toBe(0);
+		expect(named.out).toContain('Korras ridu: 9');
+		expect(kov('check', file, '--indicator-column', 'Puudub').code).toBe(2);
+	});
+	it('0 valid rows with errors exits 1 and says nothing can be saved', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kov-none-'));
+		const file = join(dir, 'none.csv');
+		writeFileSync(file, 'Nr;Aasta;Staatus;Tegelik\n9.9.9;2024;töös;1\n1.1.1;2024;töös;45 %\n');
+		const r = kov('check', file, '--lang', 'en');
+		expect(r.code).toBe(1);
+		expect(r.out).toContain('Valid rows: 0');
+		expect(r.out).toContain('No row can be saved: every row has an error.');
+		expect(r.out).toContain('is a percentage, but the target of activity 1.1.1');
+		expect(r.out).not.toContain('would import cleanly');
+	});
+});
+
 describe('kov read <file> --out <table.csv>', { timeout: 60_000 }, () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kov-read-'));
 	const clean = [
