@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { open, readTable } from './hooks';
@@ -196,3 +197,29 @@ test('a file whose every row has an error: has-errors, nothing to save, and why'
 	);
 	expect(reasons[1]).toContain('is a percentage, but the target of activity 1.1.1');
 });
+
+/** The page and `kov check` run the same import core: the same status and counts for wide tables. */
+for (const fixture of [
+	'service-levels-wide-years-ids.csv',
+	'service-levels-wide-indicators.csv',
+	'service-levels-wide-ambiguous.csv'
+]) {
+	test(`browser and CLI agree on ${fixture}`, async ({ page }) => {
+		const cli = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/kov.ts', 'check', F(fixture), '--json'],
+			{
+				encoding: 'utf8'
+			}
+		);
+		const j = JSON.parse(cli.stdout);
+		expect(cli.status).toBe(j.status === 'ready' ? 0 : 2);
+		await open(page, '/import');
+		await upload(page, fixture);
+		await expect(status(page)).toHaveAttribute('data-import-status', j.status);
+		const fact = (name: string) => page.locator(`[data-fact="${name}"]`).getAttribute('data-value');
+		expect(Number(await fact('row-count'))).toBe(j.rowCount);
+		expect(Number(await fact('valid-rows'))).toBe(j.validRows);
+		await expect(page.locator(`fieldset[data-wide="${j.wide.kind}"]`)).toBeVisible();
+	});
+}
