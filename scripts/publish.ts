@@ -14,7 +14,7 @@ import { createSchemaSql, TABLES } from '../src/lib/db/schema';
 import { sampleInsertSql } from '../src/lib/db/defaultsSql';
 import { activityColumns, ownerColumns } from '../src/lib/db/rows';
 import { applyImport, stageBulk, type ImportRecord } from '../src/lib/db/commit';
-import { analyseLarge, bulkBytes, formatIssue } from '../src/lib/import';
+import { analyseLarge, bulkBytes, formatIssue, importState } from '../src/lib/import';
 import { bulkSourceFor, recordColumns } from '../src/lib/data/toRecord';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { makeBundle } from '../src/lib/publish/bundle';
@@ -110,7 +110,9 @@ function option(args: string[], name: string): string | undefined {
 
 const T = {
 	et: {
-		unusable: 'Faili ei saa kasutada',
+		unusable: 'Faili ei saa kasutada: selles pole ühtegi salvestatavat rida',
+		needsInput:
+			'lai tabel, mida ei saa üheselt pikaks pöörata (vajab valikut); `npm run kov -- check {file}` näitab, mida valida. Impordi see lehel valikuga või avalda pikk tabel.',
 		rowErrors: '{n} reaviga; midagi ei kirjutatud (--valid-rows salvestab korras read)',
 		applied:
 			'{file}: {dataset}, lisatud {added}, asendatud {replaced}, vigaseid ridu välja jäetud {rejected}',
@@ -118,7 +120,9 @@ const T = {
 		base: 'Alus: {what}'
 	},
 	en: {
-		unusable: 'The file cannot be used',
+		unusable: 'The file cannot be used: it has no row that could be saved',
+		needsInput:
+			'a wide table that cannot be turned long unambiguously (it needs a choice); `npm run kov -- check {file}` shows what to choose. Import it on the page with that choice, or publish a long table.',
 		rowErrors: '{n} row errors; nothing written (--valid-rows saves the valid rows)',
 		applied: '{file}: {dataset}, added {added}, replaced {replaced}, bad rows left out {rejected}',
 		written: 'Published folder: {out} ({files})',
@@ -164,8 +168,13 @@ export async function publish(args: string[]): Promise<number> {
 		for (const [k, file] of files.entries()) {
 			const bytes = new Uint8Array(readFileSync(file));
 			const { analysis: a, text, utf8 } = analyseLarge(bytes, { lang }, await context(conn));
-			if (a.problem || !a.dataset) {
-				const why = a.problem ? formatIssue(a.problem, lang) : t.unusable;
+			const state = importState(a);
+			if (a.problem || !a.dataset || state.status === 'rejected' || state.status === 'needs-input') {
+				const why = a.problem
+					? formatIssue(a.problem, lang)
+					: state.status === 'needs-input'
+						? fill(t.needsInput, { file })
+						: t.unusable;
 				console.error(`✗ ${file}: ${why}`);
 				return 2;
 			}

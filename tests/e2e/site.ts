@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,8 +30,9 @@ async function freePort(): Promise<number> {
 export async function startSite(): Promise<Site> {
 	const build = resolve('build');
 	const dir = mkdtempSync(join(tmpdir(), 'kov-site-'));
+	// A copy, not links: the site under test stays whole even if build/ is rebuilt meanwhile.
 	for (const entry of readdirSync(build)) {
-		if (entry !== 'data') symlinkSync(join(build, entry), join(dir, entry));
+		if (entry !== 'data') cpSync(join(build, entry), join(dir, entry), { recursive: true });
 	}
 	const dataDir = join(dir, 'data');
 	mkdirSync(dataDir);

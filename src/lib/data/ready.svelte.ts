@@ -34,3 +34,9 @@ export function track<T>(promise: Promise<T>): Promise<T> {
 	promise.then(done, done);
 	return promise;
 }
+
+/** The data changed: "false" at once, until the views that re-query have rendered again. */
+export function changing(): void {
+	write(false);
+	void settle();
+}

@@ -5,6 +5,7 @@ import type { DatasetName } from '$lib/types';
 import { DEFAULT_FILES, defaultActivities, insertActivities, sampleInsertSql } from './defaults';
 import { downloadPublished, loadManifest, publishFailed } from './published.svelte';
 import { loadChecked } from '$lib/publish/load';
+import { changing } from './ready.svelte';
 
 export type Provenance =
 	| { kind: 'default' }
@@ -130,6 +131,7 @@ export function baseProvenance(): Record<DatasetName, Provenance> {
 }
 
 export function dataChanged(): void {
+	changing();
 	data.version++;
 }
 

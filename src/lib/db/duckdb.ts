@@ -164,6 +164,19 @@ export class DuckDbConnector implements Connector {
 		return this.serial(() => this.db.registerFileBuffer(name, bytes));
 	}
 
+	/** Run a `COPY … TO name` into DuckDB's in-memory file system and return the bytes it wrote. */
+	copyToBuffer(name: string, sql: string): Promise<Uint8Array> {
+		return this.serial(async () => {
+			await this.db.registerEmptyFileBuffer(name);
+			try {
+				await this.conn.query(sql);
+				return await this.db.copyFileToBuffer(name);
+			} finally {
+				await this.db.dropFile(name);
+			}
+		});
+	}
+
 	dropFile(name: string): Promise<void> {
 		return this.serial(async () => {
 			await this.db.dropFile(name);

@@ -22,16 +22,19 @@ export const publish = {
 		'pub.error.decompressed':
 			'Server pakkis .gz-faili lahti (päis Content-Encoding: gzip), nii et kontrollsumma ei klapi. Serveeri .csv.gz-faile ilma Content-Encoding päiseta.',
 		'pub.error.read': 'Faili ei saanud lugeda (rikutud gzip või veerud ei vasta manifestile): {detail}',
-		'pub.error.rows': 'Failis on teine arv ridu kui manifestis ({detail}).',
+		'pub.error.rows':
+			'Failis on teine arv ridu kui manifestis ({detail}): fail on poolik või rikutud (gzip) või pole see, mida manifest nimetab.',
 		'pub.pending.title': 'Serveris on uuemad avaldatud andmed',
 		'pub.pending.text':
-			'Sinu {n} kohalikku importi tehti andmetele seisuga {madeOn}; nüüd on avaldatud andmed seisuga {current}. Praegu näed uusi avaldatud andmeid ilma oma muudatusteta.',
+			'Sinu {n} kohalikku importi tehti {madeOn}; nüüd on serveris {current}. Praegu näed uusi andmeid ilma oma muudatusteta.',
 		'pub.pending.reapply': 'Rakenda minu muudatused uutele andmetele',
 		'pub.pending.discard': 'Loobu minu muudatustest',
 		'pub.pending.block':
 			'Varasemad kohalikud impordid ootavad otsust: rakenda need uutele andmetele või loobu neist.',
-		'pub.sampleBase': 'näidisandmed',
-		'pub.nothing': 'avaldatud andmeid pole',
+		'pub.madeOn.published': 'avaldatud andmetele seisuga {date}',
+		'pub.madeOn.sample': 'näidisandmetele',
+		'pub.current.published': 'andmed seisuga {date}',
+		'pub.current.none': 'avaldatud andmeid pole (näidisandmed)',
 		'pub.export.title': 'Avaldamine',
 		'pub.export.text':
 			'Laadi praegused andmed (avaldatud + selle brauseri impordid) alla ühe zip-failina. Paki see lahti saidi kausta data/ — siis näevad kõik neid andmeid. Näidisandmeid kausta ei panda.',
@@ -64,16 +67,19 @@ export const publish = {
 		'pub.error.decompressed':
 			'The server unzipped the .gz file (header Content-Encoding: gzip), so its checksum does not match. Serve .csv.gz files without a Content-Encoding header.',
 		'pub.error.read': 'The file could not be read (corrupt gzip, or columns unlike the manifest): {detail}',
-		'pub.error.rows': 'The file holds another number of rows than the manifest says ({detail}).',
+		'pub.error.rows':
+			'The file holds another number of rows than the manifest says ({detail}): it is cut short or corrupt (gzip), or not the file the manifest names.',
 		'pub.pending.title': 'Newer published data are on the server',
 		'pub.pending.text':
-			'Your {n} local imports were made on the data as of {madeOn}; the data published now are as of {current}. You now see the new published data without your changes.',
+			'Your {n} local imports were made {madeOn}; the server now has {current}. You now see the new data without your changes.',
 		'pub.pending.reapply': 'Re-apply my changes on the new data',
 		'pub.pending.discard': 'Discard my changes',
 		'pub.pending.block':
 			'Earlier local imports wait for a decision: re-apply them on the new data or discard them.',
-		'pub.sampleBase': 'the sample data',
-		'pub.nothing': 'nothing published',
+		'pub.madeOn.published': 'on the data published {date}',
+		'pub.madeOn.sample': 'on the sample data',
+		'pub.current.published': 'data published {date}',
+		'pub.current.none': 'no published data (the sample)',
 		'pub.export.title': 'Publishing',
 		'pub.export.text':
 			'Download the current data (published + this browser’s imports) as one zip file. Unpack it into the site’s data/ folder and everyone sees these data. Sample data are never put in the folder.',

@@ -1,0 +1,94 @@
+import { test, expect } from '@playwright/test';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { unzipSync } from 'fflate';
+import { open, readTable } from './hooks';
+import { startSite } from './site';
+
+/**
+ * Publishing at the size analysts have: a 1,000,000-row service-level export imported on the page,
+ * downloaded for publishing, put on the server; a planner's /municipalities is ready from the
+ * published .csv.gz and ranks the municipalities right (values computed here from the generator).
+ */
+const municipalities = Papa.parse<Record<string, string>>(readFileSync('data/municipalities.csv', 'utf8'), {
+	header: true,
+	skipEmptyLines: true
+}).data.map((r) => ({ ehak_code: r.ehak_code, name: r.name }));
+
+const YEARS = Array.from({ length: 20 }, (_, i) => 2005 + i);
+const INDICATORS = Math.ceil(1_000_000 / (municipalities.length * YEARS.length));
+const value = (mi: number, ind: number, year: number) => ((mi * 37 + ind * 11 + year * 7) % 1000) / 10;
+
+test('a published 1,000,000-row service-level table: the planner’s page is ready and ranks right', async ({
+	browser
+}) => {
+	test.setTimeout(600_000);
+	const dir = mkdtempSync(join(tmpdir(), 'kov-1m-'));
+	const lines = ['Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik'];
+	for (const [mi, m] of municipalities.entries())
+		for (let ind = 1; ind <= INDICATORS; ind++)
+			for (const y of YEARS)
+				lines.push(`${m.name};${y};Haridus;Näitaja ${ind};${String(value(mi, ind, y)).replace('.', ',')};%`);
+	const rows = lines.length - 1;
+	expect(rows).toBeGreaterThanOrEqual(1_000_000);
+	const csv = join(dir, 'teenustasemed-1m.csv');
+	writeFileSync(csv, lines.join('\r\n') + '\r\n');
+
+	const site = await startSite();
+	try {
+		const analyst = await (await browser.newContext({ baseURL: site.url })).newPage();
+		await open(analyst, '/import');
+		await analyst.locator('input[type="file"]').setInputFiles(csv);
+		const status = analyst.locator('[data-import-status]');
+		await expect(status).toHaveAttribute('data-import-status', 'ready', { timeout: 240_000 });
+		await expect(analyst.locator('[data-fact="row-count"]')).toHaveAttribute('data-value', String(rows));
+		await analyst.locator('[data-action="commit-import"]').click();
+		await expect(status).toHaveAttribute('data-import-status', 'committed', { timeout: 240_000 });
+
+		await open(analyst, '/import');
+		const [download] = await Promise.all([
+			analyst.waitForEvent('download', { timeout: 240_000 }),
+			analyst.locator('[data-action="export-published"]').click()
+		]);
+		const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+		const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
+		expect(manifest.datasets.service_levels.rows).toBe(rows);
+		const bundle = join(dir, 'bundle');
+		rmSync(bundle, { recursive: true, force: true });
+		mkdirSync(bundle);
+		for (const [name, bytes] of Object.entries(files)) writeFileSync(join(bundle, name), bytes);
+		site.publish(bundle);
+
+		const planner = await (await browser.newContext({ baseURL: site.url })).newPage();
+		const errors: string[] = [];
+		planner.on('pageerror', (e) => errors.push(e.message));
+		let transferred = 0;
+		planner.on('response', async (r) => {
+			if (r.url().includes('/data/')) transferred += (await r.body().catch(() => Buffer.alloc(0))).length;
+		});
+		const ind = 321;
+		const year = 2024;
+		await open(
+			planner,
+			`/municipalities?${new URLSearchParams({ indicator: `Näitaja ${ind}`, year: String(year) })}`
+		);
+		expect(await planner.locator('html').getAttribute('data-source')).toBe('published');
+		const table = await readTable(planner, 'municipality-ranking');
+		expect(table.size).toBe(79);
+		for (const [mi, m] of municipalities.entries()) {
+			const v = value(mi, ind, year);
+			const better = municipalities.filter((_, oi) => value(oi, ind, year) > v).length;
+			expect(Number(table.get(m.ehak_code)?.value), m.name).toBeCloseTo(v, 6);
+			expect(table.get(m.ehak_code)?.rank, m.name).toBe(String(better + 1));
+			expect(Number(table.get(m.ehak_code)?.change), m.name).toBeCloseTo(v - value(mi, ind, year - 1), 6);
+		}
+		// The compressed folder, not the 40 MB export, is what a planner downloads.
+		expect(transferred).toBeLessThan(readFileSync(csv).length / 4);
+		expect(errors).toEqual([]);
+	} finally {
+		await site.stop();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
