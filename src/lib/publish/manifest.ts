@@ -176,7 +176,7 @@ export function readPublishedSql(dataset: DatasetName, path: string, source = 'p
 	const names = cols.map((c) => ident(c.name)).join(', ');
 	return `INSERT INTO ${ident(dataset)} (${names}, source) SELECT ${names}, ${quote(source)}
 		FROM read_csv(${quote(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-		compression = 'gzip', null_padding = false, columns = {${types}})`;
+		compression = 'gzip', null_padding = false, allow_quoted_nulls = false, columns = {${types}})`;
 }
 
 /** The order rows are written in: the replace-by-key columns, so the same data give the same file. */
