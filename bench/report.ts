@@ -135,6 +135,31 @@ export function printReport(r: Results): void {
 			)
 		);
 	}
+	const p = r.published;
+	if (p) {
+		out.push(
+			'',
+			`Published bundle, ${p.rows.toLocaleString('en-US')} service-level rows: CSV ${kb(p.csvBytes)} → folder ${kb(p.folderBytes)} (kov publish ${fmt(p.cliPublishMs)} ms); cold loads, median ms`
+		);
+		const row = (
+			name: string,
+			l: { firstChartMs: Spread | null; dataReadyMs: Spread | null; bytes: number; dataBytes: number }
+		) => [name, ms(l.firstChartMs), ms(l.dataReadyMs), kb(l.bytes), kb(l.dataBytes)];
+		out.push(
+			table(
+				['page', 'first chart', 'data ready', 'transferred', 'of it data/'],
+				[
+					row('/ published', p.published.overview),
+					row('/ sample', p.sample.overview),
+					row('/municipalities published', p.published.municipalities),
+					row('/municipalities sample', p.sample.municipalities)
+				]
+			)
+		);
+		out.push(
+			`  /municipalities ready from the bundle vs sample load + importing the same CSV (${ms(p.importCsvMs)}): ${p.readyToImport ?? '–'}×`
+		);
+	}
 	for (const n of r.notes) out.push(`note: ${n}`);
 	out.push('', '→ bench/results.json');
 	console.log(out.join('\n'));

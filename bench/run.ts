@@ -18,6 +18,7 @@ import type { Browser } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { cdpFor, jsHeap, launch, rendererRss, withProbes } from './browser';
 import { coldLoad, type ColdLoad } from './coldLoad';
+import { publishedBench, type PublishedBench } from './published';
 import { writeCsv } from './generate';
 import { importOnce, openImport, type ImportRun } from './appImport';
 import { municipalityLatency, overviewLatency, type Latency } from './latency';
@@ -100,6 +101,8 @@ export interface Results {
 	/** Per size: memory before, after the import and after importing the same file again. */
 	memory: Memory[];
 	latency: { rows: number; controls: Record<string, Latency> } | null;
+	/** A published 1M-row bundle: cold loads beside the sample path and the CSV import. */
+	published: (PublishedBench & { importCsvMs: Spread | null; readyToImport: number | null }) | null;
 	notes: string[];
 }
 
@@ -278,6 +281,7 @@ async function main() {
 		ingest: [],
 		memory: [],
 		latency: null,
+		published: null,
 		notes: []
 	};
 	try {
@@ -316,6 +320,20 @@ async function main() {
 				}
 			});
 		}
+		step(`published bundle of ${SIZES[0].toLocaleString('en-US')} rows: kov publish, cold loads`);
+		const { file } = writeCsv(TMP, SIZES[0]);
+		const pub = await publishedBench(await fresh(), BASE, file, SIZES[0], RUNS, TMP);
+		const imported = results.ingest.find((i) => i.rows === SIZES[0])?.app.totalMs ?? null;
+		// Importing the CSV means: open the page on the sample, then import the file.
+		const viaImport =
+			imported && pub.sample.municipalities.dataReadyMs
+				? { ...imported, median: imported.median + pub.sample.municipalities.dataReadyMs.median }
+				: null;
+		results.published = {
+			...pub,
+			importCsvMs: viaImport,
+			readyToImport: ratio(pub.published.municipalities.dataReadyMs, viaImport)
+		};
 	} finally {
 		await browser.close();
 		stopServer();

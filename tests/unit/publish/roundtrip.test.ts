@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createNodeConnector } from '$lib/db/nodeConnector';
 import { createSchemaSql } from '$lib/db/schema';
-import { sampleInsertSql } from '$lib/db/defaultsSql';
 import { fetchPublished, loadChecked, type PublishedFiles } from '$lib/publish/load';
 import { PublishError, parseManifest, publishedColumns } from '$lib/publish/manifest';
 import { computeSummary, makeBundle } from '$lib/publish/bundle';

@@ -1,0 +1,106 @@
+/**
+ * Publishing at scale (issue "Publishing", publishing.md): a 1M-row service-level table published
+ * by `kov publish` (native DuckDB) and served next to the site as a gzip CSV. Cold loads (new
+ * context, HTTP cache disabled) of `/` (first chart from the manifest's summary, data-ready) and of
+ * `/municipalities` (data-ready), with the bytes transferred — beside the same pages on the sample
+ * path, measured in the same run. Importing the same CSV through the page is the app ingest phase.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { readLog, withProbes } from './browser';
+import { spread, type Spread } from './stats';
+import { startSite } from '../tests/e2e/site';
+
+export interface PageLoad {
+	firstChartMs: Spread | null;
+	dataReadyMs: Spread | null;
+	/** Bytes of all responses of the last run, and of those under /data/. */
+	bytes: number;
+	dataBytes: number;
+}
+
+export interface PublishedBench {
+	rows: number;
+	csvBytes: number;
+	cliPublishMs: number;
+	folderBytes: number;
+	published: { overview: PageLoad; municipalities: PageLoad };
+	sample: { overview: PageLoad; municipalities: PageLoad };
+}
+
+async function coldOpen(browser: Browser, url: string, runs: number): Promise<PageLoad> {
+	const chart: number[] = [];
+	const ready: number[] = [];
+	let bytes = 0;
+	let dataBytes = 0;
+	for (let run = 0; run <= runs; run++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await withProbes(page);
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Network.enable');
+		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+		const sizes: { url: string; bytes: number }[] = [];
+		page.on('requestfinished', async (req) => {
+			const s = await req.sizes().catch(() => null);
+			sizes.push({ url: req.url(), bytes: s ? s.responseBodySize + s.responseHeadersSize : 0 });
+		});
+		await page.goto(url);
+		await page.waitForSelector('html[data-ready="true"]', { timeout: 180_000 });
+		await page.waitForLoadState('networkidle');
+		const log = await readLog(page);
+		// One unmeasured run first: it pays for the server's and the OS's first reads of the files.
+		if (run > 0) {
+			if (log.firstChart !== null) chart.push(log.firstChart);
+			if (log.firstReady !== null) ready.push(log.firstReady);
+		}
+		bytes = sizes.reduce((n, s) => n + s.bytes, 0);
+		dataBytes = sizes
+			.filter((s) => new URL(s.url).pathname.startsWith('/data/'))
+			.reduce((n, s) => n + s.bytes, 0);
+		await context.close();
+	}
+	return { firstChartMs: spread(chart), dataReadyMs: spread(ready), bytes, dataBytes };
+}
+
+export async function publishedBench(
+	browser: Browser,
+	sampleBase: string,
+	csv: string,
+	rows: number,
+	runs: number,
+	tmp: string
+): Promise<PublishedBench> {
+	const folder = join(tmp, `published-${rows}`);
+	rmSync(folder, { recursive: true, force: true });
+	mkdirSync(folder, { recursive: true });
+	const started = performance.now();
+	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/kov.ts', 'publish', csv, '--out', folder], {
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const cliPublishMs = Math.round(performance.now() - started);
+	const folderBytes = readdirSync(folder).reduce((n, f) => n + statSync(join(folder, f)).size, 0);
+	const site = await startSite();
+	try {
+		site.publish(folder);
+		const municipalities = '/municipalities';
+		return {
+			rows,
+			csvBytes: statSync(csv).size,
+			cliPublishMs,
+			folderBytes,
+			published: {
+				overview: await coldOpen(browser, site.url + '/', runs),
+				municipalities: await coldOpen(browser, site.url + municipalities, runs)
+			},
+			sample: {
+				overview: await coldOpen(browser, sampleBase + '/', runs),
+				municipalities: await coldOpen(browser, sampleBase + municipalities, runs)
+			}
+		};
+	} finally {
+		await site.stop();
+	}
+}
