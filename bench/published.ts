@@ -71,7 +71,8 @@ export async function publishedBench(
 	csv: string,
 	rows: number,
 	runs: number,
-	tmp: string
+	tmp: string,
+	buildDir: string
 ): Promise<PublishedBench> {
 	const folder = join(tmp, `published-${rows}`);
 	rmSync(folder, { recursive: true, force: true });
@@ -82,7 +83,7 @@ export async function publishedBench(
 	});
 	const cliPublishMs = Math.round(performance.now() - started);
 	const folderBytes = readdirSync(folder).reduce((n, f) => n + statSync(join(folder, f)).size, 0);
-	const site = await startSite();
+	const site = await startSite(buildDir);
 	try {
 		site.publish(folder);
 		const municipalities = '/municipalities';

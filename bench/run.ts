@@ -8,7 +8,7 @@
  *   5. JS heap and renderer memory after one import and after importing the same file again.
  * Prints a summary and writes bench/results.json. Timings are reported, never asserted.
  * Env: BENCH_QUICK=1 (100k rows, one run each), BENCH_PORT (4184), BENCH_NO_BUILD=1 (reuse
- * build/), BENCH_SIZES=100000,1000000, CHROMIUM_PATH.
+ * build/), BENCH_BUILD_DIR (serve another copy of the build), BENCH_SIZES=100000,1000000, CHROMIUM_PATH.
  */
 import { execSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ const SIZES = (process.env.BENCH_SIZES ?? (QUICK ? '100000' : '1000000,100000'))
 const LATENCY_CHANGES = QUICK ? 8 : 20;
 /** A further run of a size is skipped when one import already took longer than this. */
 const SLOW_IMPORT_MS = 150_000;
-const BUILD = 'build';
+const BUILD = process.env.BENCH_BUILD_DIR ?? 'build';
 const TMP = join('bench', 'tmp');
 
 export interface AppIngest {
@@ -322,7 +322,7 @@ async function main() {
 		}
 		step(`published bundle of ${SIZES[0].toLocaleString('en-US')} rows: kov publish, cold loads`);
 		const { file } = writeCsv(TMP, SIZES[0]);
-		const pub = await publishedBench(await fresh(), BASE, file, SIZES[0], RUNS, TMP);
+		const pub = await publishedBench(await fresh(), BASE, file, SIZES[0], RUNS, TMP, BUILD);
 		const imported = results.ingest.find((i) => i.rows === SIZES[0])?.app.totalMs ?? null;
 		// Importing the CSV means: open the page on the sample, then import the file.
 		const viaImport =

@@ -27,8 +27,8 @@ async function freePort(): Promise<number> {
 	});
 }
 
-export async function startSite(): Promise<Site> {
-	const build = resolve('build');
+export async function startSite(buildDir = 'build'): Promise<Site> {
+	const build = resolve(buildDir);
 	const dir = mkdtempSync(join(tmpdir(), 'kov-site-'));
 	// A copy, not links: the site under test stays whole even if build/ is rebuilt meanwhile.
 	for (const entry of readdirSync(build)) {

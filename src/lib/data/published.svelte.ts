@@ -54,8 +54,9 @@ function httpFiles(register: PublishedFiles['register'], drop: PublishedFiles['d
 			} catch (e) {
 				throw new PublishError(file, 'http', e instanceof Error ? e.message : String(e));
 			}
+			const body = new Uint8Array(await res.arrayBuffer());
 			if (!res.ok) throw new PublishError(file, 'http', `HTTP ${res.status}`);
-			return new Uint8Array(await res.arrayBuffer());
+			return body;
 		},
 		register,
 		drop,
@@ -77,9 +78,10 @@ async function fetchManifest(): Promise<Manifest | null> {
 	} catch (e) {
 		fail(new PublishError(MANIFEST_FILE, 'http', e instanceof Error ? e.message : String(e)));
 	}
+	// The body is read in every case: an unread response stays open (and the page never goes idle).
+	const text = await res.text().catch(() => '');
 	if (res.status === 404) return none();
 	if (!res.ok) fail(new PublishError(MANIFEST_FILE, 'http', `HTTP ${res.status}`));
-	const text = await res.text();
 	// A static host that answers every unknown path with the app's index.html has no manifest.
 	if ((res.headers.get('content-type') ?? '').includes('text/html') || /^\s*<(!doctype|html)/i.test(text))
 		return none();
