@@ -17,13 +17,22 @@ export interface QualityWarning {
 	dataset: string;
 	subject: string;
 	value: string;
+	/** Where it can be fixed (`fixHref`). */
+	fix: WarningFix;
+	/** `source` of the rows behind it (`sample`, `default`, an import id) when one is known. */
+	source?: string;
 }
+
+export type WarningFix =
+	| { page: 'activity'; activity_id: string }
+	| { page: 'indicator'; indicator: string; year: number }
+	| { page: 'import' };
 
 /** Warnings found in the data as they are now (metrics.md: missing deadlines, unknown owner codes, …). */
 export async function loadQualityWarnings(conn: Connector): Promise<QualityWarning[]> {
 	const out: QualityWarning[] = [];
-	const noDeadline = await conn.query<{ activity_id: string; deadline: string }>(
-		'SELECT activity_id, deadline FROM activities WHERE deadline_year IS NULL ORDER BY seq'
+	const noDeadline = await conn.query<{ activity_id: string; deadline: string; source: string }>(
+		'SELECT activity_id, deadline, source FROM activities WHERE deadline_year IS NULL ORDER BY seq'
 	);
 	for (const r of noDeadline)
 		out.push({
@@ -31,11 +40,13 @@ export async function loadQualityWarnings(conn: Connector): Promise<QualityWarni
 			kind: 'missing_deadline',
 			dataset: 'activities',
 			subject: r.activity_id,
-			value: r.deadline
+			value: r.deadline,
+			fix: { page: 'activity', activity_id: r.activity_id },
+			source: r.source
 		});
 
-	const owners = await conn.query<{ activity_id: string; org: string; role: string }>(
-		'SELECT o.activity_id, o.org, o.role FROM activity_owners o JOIN activities a USING (activity_id) ORDER BY a.seq, o.role, o.org'
+	const owners = await conn.query<{ activity_id: string; org: string; role: string; source: string }>(
+		'SELECT o.activity_id, o.org, o.role, a.source FROM activity_owners o JOIN activities a USING (activity_id) ORDER BY a.seq, o.role, o.org'
 	);
 	for (const r of owners.filter((o) => !isKnownOrganisation(o.org)))
 		out.push({
@@ -43,11 +54,13 @@ export async function loadQualityWarnings(conn: Connector): Promise<QualityWarni
 			kind: 'unknown_owner',
 			dataset: 'activities',
 			subject: r.activity_id,
-			value: r.org
+			value: r.org,
+			fix: { page: 'activity', activity_id: r.activity_id },
+			source: r.source
 		});
 
-	const binary = await conn.query<{ activity_id: string; target_text: string }>(
-		"SELECT activity_id, target_text FROM activities WHERE target_unit = 'binary' ORDER BY seq"
+	const binary = await conn.query<{ activity_id: string; target_text: string; source: string }>(
+		"SELECT activity_id, target_text, source FROM activities WHERE target_unit = 'binary' ORDER BY seq"
 	);
 	for (const r of binary)
 		out.push({
@@ -55,12 +68,15 @@ export async function loadQualityWarnings(conn: Connector): Promise<QualityWarni
 			kind: 'binary_target',
 			dataset: 'activities',
 			subject: r.activity_id,
-			value: r.target_text
+			value: r.target_text,
+			fix: { page: 'activity', activity_id: r.activity_id },
+			source: r.source
 		});
 
-	const trainings = await conn.query<{ program: string; activity_id: string }>(
-		`SELECT DISTINCT program, activity_id FROM trainings
-		 WHERE activity_id IS NOT NULL AND activity_id NOT IN (SELECT activity_id FROM activities) ORDER BY program`
+	const trainings = await conn.query<{ program: string; activity_id: string; source: string }>(
+		`SELECT program, activity_id, min(source) AS source FROM trainings
+		 WHERE activity_id IS NOT NULL AND activity_id NOT IN (SELECT activity_id FROM activities)
+		 GROUP BY program, activity_id ORDER BY program`
 	);
 	for (const r of trainings)
 		out.push({
@@ -68,7 +84,9 @@ export async function loadQualityWarnings(conn: Connector): Promise<QualityWarni
 			kind: 'training_unknown_activity',
 			dataset: 'trainings',
 			subject: r.program,
-			value: r.activity_id
+			value: r.activity_id,
+			fix: { page: 'import' },
+			source: r.source
 		});
 
 	const gaps = await conn.query<{ indicator: string; year: number; n: number }>(
@@ -85,7 +103,8 @@ export async function loadQualityWarnings(conn: Connector): Promise<QualityWarni
 			kind: 'service_level_missing_value',
 			dataset: 'service_levels',
 			subject: `${r.indicator} (${r.year})`,
-			value: String(r.n)
+			value: String(r.n),
+			fix: { page: 'indicator', indicator: r.indicator, year: r.year }
 		});
 
 	const [{ approx }] = await conn.query<{ approx: number }>(
@@ -97,7 +116,34 @@ export async function loadQualityWarnings(conn: Connector): Promise<QualityWarni
 			kind: 'approximate_population',
 			dataset: 'municipalities',
 			subject: 'population',
-			value: String(approx)
+			value: String(approx),
+			fix: { page: 'import' },
+			source: 'default'
 		});
 	return out;
+}
+
+/** The page where a warning can be fixed (the activity, the municipalities filtered, the import). */
+export function fixHref(fix: WarningFix): string {
+	if (fix.page === 'activity') return `/activities/${encodeURIComponent(fix.activity_id)}`;
+	if (fix.page === 'indicator')
+		return `/municipalities?${new URLSearchParams({ indicator: fix.indicator, year: String(fix.year) })}`;
+	return '/import';
+}
+
+export interface WarningGroup {
+	kind: WarningKind;
+	dataset: string;
+	warnings: QualityWarning[];
+}
+
+/** One group per kind, in the order the kinds are first met (the loader's order). */
+export function groupWarnings(warnings: QualityWarning[]): WarningGroup[] {
+	const groups = new Map<WarningKind, WarningGroup>();
+	for (const w of warnings) {
+		const g = groups.get(w.kind) ?? { kind: w.kind, dataset: w.dataset, warnings: [] };
+		g.warnings.push(w);
+		groups.set(w.kind, g);
+	}
+	return [...groups.values()];
 }
