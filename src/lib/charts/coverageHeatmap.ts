@@ -97,6 +97,7 @@ export function coverageHeatmap(cells: CoverageCell[], o: CoverageOptions): Plot
 export function shortLabel(text: string, max = 28): string {
 	if (text.length <= max) return text;
 	const cut = text.slice(0, max - 1);
+	if (text[max - 1] === ' ') return `${cut.trimEnd()}…`;
 	const space = cut.lastIndexOf(' ');
 	return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
