@@ -1,11 +1,11 @@
 import type { DuckDbConnector } from '$lib/db/duckdb';
 import { createSchemaSql } from '$lib/db/schema';
-import { snapshotDefaults } from '$lib/db/commit';
 import type { DatasetName } from '$lib/types';
 import { DEFAULT_FILES, defaultActivities, insertActivities, sampleInsertSql } from './defaults';
 import { downloadPublished, loadManifest, publishFailed } from './published.svelte';
 import { loadChecked } from '$lib/publish/load';
 import { changing } from './ready.svelte';
+import { timed } from '$lib/perf';
 
 export type Provenance =
 	| { kind: 'default' }
@@ -78,7 +78,9 @@ async function boot(): Promise<DuckDbConnector> {
 		if (!manifest?.datasets.activities) await insertActivities(conn, defaultActivities(), 'default');
 		// Published first: a sample training file finds its municipalities by name in the table.
 		if (pub) {
-			await conn.transaction((tx) => loadChecked(tx, pub.checked, pub.files)).catch(publishFailed);
+			await timed('boot:published', () => conn.transaction((tx) => loadChecked(tx, pub.checked, pub.files))).catch(
+				publishFailed
+			);
 			const at = manifest?.generated_at ?? '';
 			for (const c of pub.checked) data.provenance[c.dataset] = { kind: 'published', at };
 			basePublished = { ...data.provenance };
@@ -89,9 +91,8 @@ async function boot(): Promise<DuckDbConnector> {
 			await conn.exec(sampleInsertSql(dataset, name));
 			await conn.dropFile(name);
 		}
-		await snapshotDefaults(conn);
 		performance.measure('kov:load-defaults', 'kov:load');
-		for (const step of afterBoot) await step(conn);
+		for (const step of afterBoot) await timed('boot:after', () => step(conn));
 		data.status = 'ready';
 		data.version++;
 		return conn;

@@ -105,6 +105,7 @@ export async function applyImport(
 ): Promise<{ added: number; replaced: number }> {
 	const table = ident(record.dataset);
 	const cols = dataColumns(record.dataset);
+	await snapshotDataset(tx, record.dataset);
 	if (SAMPLE_DATASETS.includes(record.dataset)) await tx.exec(`DELETE FROM ${table} WHERE source = 'sample'`);
 
 	// A bulk import's rows are already in DuckDB (the checked stage table): no copy of a million rows.
@@ -154,8 +155,21 @@ export async function applyImport(
 	}
 }
 
-/** Put one dataset back to the embedded default (the `default_<table>` snapshots taken at start). */
+/**
+ * Keep the dataset as loaded at start (published or shipped) as `default_<table>`, once, before the
+ * first import changes it: reset and undo return to it. Taken when first needed, not at start-up, so
+ * a page load does not copy a million published rows that no import will touch.
+ */
+export async function snapshotDataset(tx: Connector, dataset: DatasetName): Promise<void> {
+	const tables = dataset === 'activities' ? ['activities', 'activity_owners'] : [dataset];
+	for (const t of tables)
+		await tx.exec(`CREATE TABLE IF NOT EXISTS ${ident('default_' + t)} AS SELECT * FROM ${ident(t)}`);
+}
+
+/** Put one dataset back to the data loaded at start (the `default_<table>` snapshot, if any). */
 export async function resetDataset(tx: Connector, dataset: DatasetName): Promise<void> {
+	// Never snapshotted = never changed since start: the snapshot of it now is the state to return to.
+	await snapshotDataset(tx, dataset);
 	await tx.exec(`DELETE FROM ${ident(dataset)}`);
 	await tx.exec(`INSERT INTO ${ident(dataset)} SELECT * FROM ${ident('default_' + dataset)}`);
 	if (dataset === 'activities') {
@@ -174,9 +188,14 @@ export async function rebuildDataset(
 	for (const r of records) if (r.dataset === dataset) await applyImport(tx, r);
 }
 
-/** Snapshot the loaded defaults so that reset and undo can return to them. */
+/** Snapshot every loaded dataset now (tests; the app snapshots each dataset when first changed). */
 export async function snapshotDefaults(conn: Connector): Promise<void> {
-	for (const table of Object.keys(TABLES)) {
-		await conn.exec(`CREATE OR REPLACE TABLE ${ident('default_' + table)} AS SELECT * FROM ${ident(table)}`);
-	}
+	for (const d of [
+		'activities',
+		'progress',
+		'trainings',
+		'municipalities',
+		'service_levels'
+	] as DatasetName[])
+		await snapshotDataset(conn, d);
 }

@@ -4,6 +4,7 @@
  */
 import type { Connector } from '$lib/db/connector';
 import { ident } from '$lib/db/connector';
+import { timed } from '$lib/perf';
 import { TABLES } from '$lib/db/schema';
 import { ownerColumns } from '$lib/db/rows';
 import { parseOwners } from '$lib/plan/owners';
@@ -67,7 +68,7 @@ export async function loadChecked(
 		const path = await files.register(name, bytes.slice());
 		try {
 			await tx.exec(`DELETE FROM ${ident(dataset)}`);
-			await tx.exec(readPublishedSql(dataset, path));
+			await timed(`published:read:${dataset}`, () => tx.exec(readPublishedSql(dataset, path)));
 		} catch (e) {
 			throw new PublishError(entry.file, 'read', e instanceof Error ? e.message : String(e));
 		} finally {

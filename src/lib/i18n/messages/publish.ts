@@ -7,6 +7,8 @@ export const publish = {
 		'source.localLong':
 			'{n} importi on tehtud ainult selles brauseris. Teised näevad avaldatud andmeid, kuni laadid avaldamiseks alla ja paned failid serverisse.',
 		'source.discard': 'Loobu kohalikest muudatustest',
+		'source.localReport':
+			'NB! Aruandes on selle brauseri avaldamata kohalikud muudatused: teised näevad avaldatud andmeid.',
 		'source.discardConfirm': 'Loobub {n} kohalikust impordist; avaldatud andmed jäävad alles.',
 		'source.sampleDataset': 'Need andmed ({datasets}) on näidisandmed: avaldatud kaustas neid pole.',
 		'pub.error.title': 'Avaldatud andmeid ei saanud laadida',
@@ -50,6 +52,8 @@ export const publish = {
 		'source.localLong':
 			'{n} imports were made in this browser only. Others see the published data until you download for publishing and put the files on the server.',
 		'source.discard': 'Discard local changes',
+		'source.localReport':
+			'Note: this report includes local changes of this browser that are not published: others see the published data.',
 		'source.discardConfirm': 'Discards {n} local imports; the published data stay.',
 		'source.sampleDataset':
 			'These data ({datasets}) are sample data: the published folder does not have them.',
