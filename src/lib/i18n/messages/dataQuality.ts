@@ -71,8 +71,6 @@ export const dataQuality = {
 		'dq.fix.activity': 'Ava tegevus',
 		'dq.fix.indicator': 'Ava võrdlus',
 		'dq.fix.import': 'Ava import',
-		'dq.source.sample': 'näidisandmed',
-		'dq.source.default': 'kaasa pandud andmed',
 		'dq.source.import': 'import'
 	},
 	en: {
@@ -146,8 +144,6 @@ export const dataQuality = {
 		'dq.fix.activity': 'Open the activity',
 		'dq.fix.indicator': 'Open the comparison',
 		'dq.fix.import': 'Open import',
-		'dq.source.sample': 'sample data',
-		'dq.source.default': 'data shipped with the app',
 		'dq.source.import': 'import'
 	}
 };
