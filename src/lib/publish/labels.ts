@@ -19,3 +19,11 @@ export function labelDate(iso: string): string {
 	const p = (n: number) => String(n).padStart(2, '0');
 	return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}`;
 }
+
+/** DD.MM.YYYY HH:MM (the pending-drafts notice compares two publications, often of one day). */
+export function labelDateTime(iso: string): string {
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime())) return iso;
+	const p = (n: number) => String(n).padStart(2, '0');
+	return `${labelDate(iso)} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

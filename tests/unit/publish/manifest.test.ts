@@ -10,7 +10,7 @@ import {
 	publishedColumns,
 	readPublishedSql
 } from '$lib/publish/manifest';
-import { dataSource, labelDate } from '$lib/publish/labels';
+import { dataSource, labelDate, labelDateTime } from '$lib/publish/labels';
 
 const example = readFileSync('tests/fixtures/published-sample/manifest.json', 'utf8');
 
@@ -144,5 +144,6 @@ describe('data source labels', () => {
 		expect(labelDate('2026-12-01T10:00:00Z')).toBe('01.12.2026');
 		expect(labelDate('2026-06-30T22:30:00Z')).toBe('01.07.2026');
 		expect(labelDate('not a date')).toBe('not a date');
+		expect(labelDateTime('2026-12-01T10:05:00Z')).toBe('01.12.2026 12:05');
 	});
 });

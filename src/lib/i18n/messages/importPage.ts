@@ -61,10 +61,11 @@ export const importPage = {
 		'import.history.rejected': 'Välja jäetud',
 		'import.history.undo': 'Võta tagasi',
 		'import.undone': 'Import „{file}“ võeti tagasi.',
-		'import.reset': 'Taasta vaikeandmed',
-		'import.resetConfirm': 'Kas kustutada kõik imporditud andmed ja taastada vaikeandmed?',
-		'import.resetYes': 'Jah, taasta',
-		'import.resetDone': 'Vaikeandmed taastatud.',
+		'import.reset': 'Kustuta kõik selle brauseri impordid',
+		'import.resetConfirm':
+			'Kas kustutada kõik selle brauseri impordid? Alles jäävad avaldatud andmed või, kui midagi pole avaldatud, näidisandmed.',
+		'import.resetYes': 'Jah, kustuta',
+		'import.resetDone': 'Impordid kustutatud: näed jälle avaldatud andmeid (või näidisandmeid).',
 		'import.wide': 'Lai tabel',
 		'import.wide.explain':
 			'Failis on üks veerg iga {kind} kohta. Kinnita, millised veerud on {kind}, ja need pööratakse pikaks tabeliks.',
@@ -171,10 +172,11 @@ export const importPage = {
 		'import.history.rejected': 'Left out',
 		'import.history.undo': 'Undo',
 		'import.undone': 'The import "{file}" was undone.',
-		'import.reset': 'Reset to default data',
-		'import.resetConfirm': 'Delete all imported data and restore the default data?',
-		'import.resetYes': 'Yes, reset',
-		'import.resetDone': 'Default data restored.',
+		'import.reset': 'Delete all imports of this browser',
+		'import.resetConfirm':
+			'Delete all imports of this browser? The published data stay, or the sample data when nothing is published.',
+		'import.resetYes': 'Yes, delete',
+		'import.resetDone': 'Imports deleted: you see the published data (or the sample) again.',
 		'import.wide': 'Wide table',
 		'import.wide.explain':
 			'The file has one column per {kind}. Confirm which columns are {kind}s and they are turned into a long table.',
