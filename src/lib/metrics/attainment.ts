@@ -72,17 +72,23 @@ export function isLate(
 	return activity.deadline_year < asOfYear;
 }
 
-export function activityStandings(
-	activities: Activity[],
-	progress: ProgressRow[],
-	asOfYear: number
-): ActivityStanding[] {
+/** Progress rows per activity id, in their import order. */
+export function reportsByActivity(progress: ProgressRow[]): Map<string, ProgressRow[]> {
 	const byActivity = new Map<string, ProgressRow[]>();
 	for (const row of progress) {
 		const list = byActivity.get(row.activity_id) ?? [];
 		list.push(row);
 		byActivity.set(row.activity_id, list);
 	}
+	return byActivity;
+}
+
+export function activityStandings(
+	activities: Activity[],
+	progress: ProgressRow[],
+	asOfYear: number
+): ActivityStanding[] {
+	const byActivity = reportsByActivity(progress);
 	return activities.map((a) => {
 		const report = latestReport(byActivity.get(a.activity_id) ?? [], asOfYear);
 		const status: DisplayStatus = report ? report.status : 'not_reported';

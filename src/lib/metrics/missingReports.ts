@@ -1,5 +1,5 @@
 import type { Activity, DisplayStatus, ProgressRow } from '$lib/types';
-import { latestReport } from './attainment';
+import { latestReport, reportsByActivity } from './attainment';
 
 /**
  * The analyst's chase list (metrics.md "Missing reports"): for a year Y, an activity owes a report
@@ -31,12 +31,7 @@ export function missingReports(
 	progress: ProgressRow[],
 	year: number
 ): MissingReport[] {
-	const byActivity = new Map<string, ProgressRow[]>();
-	for (const row of progress) {
-		const list = byActivity.get(row.activity_id) ?? [];
-		list.push(row);
-		byActivity.set(row.activity_id, list);
-	}
+	const byActivity = reportsByActivity(progress);
 	const out: MissingReport[] = [];
 	for (const a of [...activities].sort((x, y) => x.seq - y.seq)) {
 		const rows = byActivity.get(a.activity_id) ?? [];

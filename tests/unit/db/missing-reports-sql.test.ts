@@ -7,11 +7,14 @@ import { loadMissingReports } from '$lib/queries/missingReports';
 import { missingReports } from '$lib/metrics/missingReports';
 import { parsePlan } from '$lib/plan';
 import type { ProgressRow } from '$lib/types';
+import { report } from '../progressRow';
 
 const plan = parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8'));
 
 /** Reports on the real plan, one per case of metrics.md "Missing reports"; `seq` is the import order. */
-const PROGRESS: Omit<ProgressRow, 'seq'>[] = [
+const row = (activity_id: string, year: number, status: ProgressRow['status']) =>
+	report(activity_id, year, status);
+const PROGRESS: ProgressRow[] = [
 	// recurring and done every year: owes every next year
 	row('4.1.1', 2022, 'done'),
 	row('4.1.1', 2023, 'done'),
@@ -43,18 +46,6 @@ const PROGRESS: Omit<ProgressRow, 'seq'>[] = [
 	row('3.3.2', 2023, 'in_progress')
 ];
 const progress: ProgressRow[] = PROGRESS.map((r, seq) => ({ ...r, seq }));
-
-function row(activity_id: string, year: number, status: ProgressRow['status']): Omit<ProgressRow, 'seq'> {
-	return {
-		activity_id,
-		year,
-		status,
-		actual_value: null,
-		target_value: null,
-		comment: null,
-		reported_at: null
-	};
-}
 
 let conn: NodeConnector;
 beforeAll(async () => {
