@@ -6,6 +6,7 @@ import { downloadPublished, loadManifest, publishFailed } from './published.svel
 import { loadChecked } from '$lib/publish/load';
 import { changing } from './ready.svelte';
 import { timed } from '$lib/perf';
+import { EngineError } from '$lib/db/engine';
 
 export type Provenance =
 	| { kind: 'default' }
@@ -16,6 +17,8 @@ export type Provenance =
 interface DataState {
 	status: 'idle' | 'loading' | 'ready' | 'error';
 	error: string | null;
+	/** The database engine did not start: what failed and what an administrator can check. */
+	engine: { what: EngineError['what']; url: string; status: number | null; mime: string | null; detail: string } | null;
 	/** Bumped after every change of the data; views re-query when it changes. */
 	version: number;
 	provenance: Record<DatasetName, Provenance>;
@@ -24,6 +27,7 @@ interface DataState {
 export const data = $state<DataState>({
 	status: 'idle',
 	error: null,
+	engine: null,
 	version: 0,
 	provenance: {
 		activities: { kind: 'default' },
@@ -99,6 +103,8 @@ async function boot(): Promise<DuckDbConnector> {
 	} catch (e) {
 		data.status = 'error';
 		data.error = e instanceof Error ? e.message : String(e);
+		if (e instanceof EngineError)
+			data.engine = { what: e.what, url: e.url, status: e.status, mime: e.mime, detail: e.detail };
 		throw e;
 	}
 }

@@ -8,6 +8,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type Vector } from 'apache-arrow';
 import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
+import { EngineError, wasmSource, within } from './engine';
 
 let started: Promise<DuckDbConnector> | null = null;
 const STATEMENTS = 64;
@@ -18,10 +19,32 @@ export function startDuckDb(): Promise<DuckDbConnector> {
 	return started;
 }
 
+/** Longest a start may hang before it is reported (downloading 34 MB on a slow line is not a hang). */
+const START_TIMEOUT_MS = 60_000;
+
 async function open(): Promise<DuckDbConnector> {
+	if (typeof WebAssembly !== 'object') throw new EngineError('webassembly', ehWasm);
+	const source = wasmSource(ehWasm);
 	const worker = new Worker(ehWorker);
+	// A missing worker script, or one that throws at start, is an error event on the Worker.
+	const workerFailed = new Promise<never>((_, reject) =>
+		worker.addEventListener('error', (e) => {
+			e.preventDefault();
+			reject(new EngineError('worker', ehWorker, null, null, e.message || 'the script did not load'));
+		})
+	);
+	void workerFailed.catch(() => undefined);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(ehWasm);
+	try {
+		await within(
+			Promise.race([source.then((url) => db.instantiate(url)), workerFailed]),
+			START_TIMEOUT_MS,
+			() => new EngineError('timeout', ehWasm, null, null, `${START_TIMEOUT_MS / 1000} s`)
+		);
+	} catch (e) {
+		worker.terminate();
+		throw e instanceof EngineError ? e : new EngineError('start', ehWasm, null, null, String(e));
+	}
 	await db.open({});
 	const conn = await db.connect();
 	// Extension autoload would try to download from the internet; the app makes no external requests.

@@ -11,6 +11,18 @@ export const publish = {
 			'NB! Aruandes on selle brauseri avaldamata kohalikud muudatused: teised näevad avaldatud andmeid.',
 		'source.discardConfirm': 'Loobub {n} kohalikust impordist; avaldatud andmed jäävad alles.',
 		'source.sampleDataset': 'Need andmed ({datasets}) on näidisandmed: avaldatud kaustas neid pole.',
+		'engine.title': 'Andmebaasimootor ei käivitunud — andmeid ei saa näidata',
+		'engine.webassembly':
+			'See brauser ei toeta WebAssemblyt või on see keelatud. Ava leht Chrome’i, Edge’i, Firefoxi või Safari uue versiooniga.',
+		'engine.wasm': 'Andmebaasimootori faili ei saanud laadida: {url} (HTTP {status}, tüüp {mime}). {detail}',
+		'engine.worker': 'Andmebaasimootori tööskripti ei saanud käivitada: {url} ({detail}).',
+		'engine.start': 'Andmebaasimootor ei käivitunud: {detail} ({url}).',
+		'engine.timeout':
+			'Andmebaasimootor ei käivitunud {detail} jooksul: fail {url} võib olla rikutud või poolik.',
+		'engine.admin':
+			'Administraatorile: kontrolli, et fail {url} oleks serveris olemas ja terve (HTTP 200), .wasm-failid tüübiga application/wasm ja .js-failid tüübiga text/javascript.',
+		'engine.mimeNote':
+			'Administraatorile: server saadab faili {url} tüübiga „{mime}“, mitte application/wasm. Rakendus töötab (laadib faili tervikuna), kuid õige tüüp kiirendab käivitust.',
 		'pub.error.title': 'Avaldatud andmeid ei saanud laadida',
 		'pub.error.file': 'Fail: {file}',
 		'pub.error.noSample':
@@ -57,6 +69,19 @@ export const publish = {
 		'source.discardConfirm': 'Discards {n} local imports; the published data stay.',
 		'source.sampleDataset':
 			'These data ({datasets}) are sample data: the published folder does not have them.',
+		'engine.title': 'The database engine did not start — the data cannot be shown',
+		'engine.webassembly':
+			'This browser does not support WebAssembly, or it is turned off. Open the page in a recent Chrome, Edge, Firefox or Safari.',
+		'engine.wasm':
+			'The database engine’s file could not be loaded: {url} (HTTP {status}, type {mime}). {detail}',
+		'engine.worker': 'The database engine’s worker script could not be started: {url} ({detail}).',
+		'engine.start': 'The database engine did not start: {detail} ({url}).',
+		'engine.timeout':
+			'The database engine did not start within {detail}: the file {url} may be corrupt or cut short.',
+		'engine.admin':
+			'For the administrator: check that {url} is on the server and intact (HTTP 200), .wasm files served as application/wasm and .js files as text/javascript.',
+		'engine.mimeNote':
+			'For the administrator: the server sends {url} as “{mime}”, not application/wasm. The app works (it downloads the file whole), but the right type starts it faster.',
 		'pub.error.title': 'The published data could not be loaded',
 		'pub.error.file': 'File: {file}',
 		'pub.error.noSample':

@@ -1,0 +1,91 @@
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { open, readTable } from './hooks';
+
+/**
+ * The database engine on ordinary web servers (issue "When the database engine cannot start"):
+ * DuckDB's .wasm sent with another MIME type still works; a missing wasm or worker script says so
+ * within 10 seconds, in the reader's language, with what an administrator can check.
+ */
+async function serveWasmAs(context: BrowserContext, contentType: string) {
+	await context.route(/\.wasm(\?|$)/, async (route) => {
+		const res = await route.fetch();
+		await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': contentType } });
+	});
+}
+
+function pageErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	return errors;
+}
+
+test('wasm served as application/octet-stream: the app works, the administrator gets a note', async ({
+	browser,
+	baseURL
+}) => {
+	const normal = await browser.newContext({ baseURL });
+	const reference = await normal.newPage();
+	await open(reference, '/');
+	const expected = await readTable(reference, 'attainment-by-direction');
+	await normal.close();
+
+	const context = await browser.newContext({ baseURL });
+	await serveWasmAs(context, 'application/octet-stream');
+	const page = await context.newPage();
+	const errors = pageErrors(page);
+	await open(page, '/');
+	// Values from DuckDB itself, not the summary: change the year so the page queries.
+	expect(await readTable(page, 'attainment-by-direction')).toEqual(expected);
+	await open(page, '/?year=2024');
+	expect((await readTable(page, 'attainment-by-direction')).size).toBe(4);
+	await expect(page.locator('[data-error="engine"]')).toHaveCount(0);
+	await open(page, '/data-quality?lang=en');
+	const note = page.locator('[data-notice="wasm-mime"]');
+	await expect(note).toContainText('application/octet-stream');
+	await expect(note).toContainText('.wasm');
+	expect(errors).toEqual([]);
+	await context.close();
+});
+
+const FAILURES: { name: string; route: RegExp; what: string; text: RegExp }[] = [
+	{ name: 'the wasm file missing (404)', route: /\.wasm(\?|$)/, what: 'wasm', text: /HTTP 404/ },
+	{
+		name: 'the worker script missing (404)',
+		route: /duckdb-browser-eh\.worker[^/]*\.js/,
+		what: 'worker',
+		text: /worker/
+	}
+];
+
+for (const f of FAILURES)
+	test(`${f.name}: an alert within 10 s on /, /municipalities and /import, no uncaught error`, async ({
+		browser,
+		baseURL
+	}) => {
+		const context = await browser.newContext({ baseURL });
+		await context.route(f.route, (route) => route.fulfill({ status: 404, body: 'not found' }));
+		const page = await context.newPage();
+		const errors = pageErrors(page);
+		for (const [path, lang] of [
+			['/', 'et'],
+			['/municipalities', 'en'],
+			['/import', 'en']
+		] as const) {
+			const started = Date.now();
+			await page.goto(`${path}?lang=${lang}`);
+			const alert = page.locator('[data-error="engine"]');
+			await expect(alert).toBeVisible({ timeout: 10_000 });
+			expect(Date.now() - started).toBeLessThan(10_000);
+			await expect(alert).toHaveAttribute('role', 'alert');
+			await expect(alert).toHaveAttribute('data-what', f.what);
+			if (lang === 'en') await expect(alert).toContainText(f.text);
+			await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+			await expect(page.locator('[data-state="loading"]')).toHaveCount(0);
+			if (path === '/') {
+				// The first chart from the precomputed summary stays.
+				expect((await readTable(page, 'attainment-by-direction')).size).toBe(4);
+			}
+		}
+		expect(errors).toEqual([]);
+		await context.close();
+	});

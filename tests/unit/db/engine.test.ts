@@ -1,0 +1,46 @@
+import { describe, it, expect } from 'vitest';
+import { EngineError, engineNotes, isWasmMime, wasmSource, within } from '$lib/db/engine';
+
+const reply = (status: number, type: string | null, body = new Uint8Array([0, 97, 115, 109])) =>
+	new Response(status === 200 ? body : 'x', { status, headers: type ? { 'content-type': type } : {} });
+
+describe('the wasm file as the server sends it', () => {
+	it('application/wasm (any case, with parameters) streams from its own URL', async () => {
+		expect(isWasmMime('application/wasm')).toBe(true);
+		expect(isWasmMime('Application/WASM; charset=binary')).toBe(true);
+		expect(isWasmMime('application/octet-stream')).toBe(false);
+		expect(isWasmMime(null)).toBe(false);
+		const calls: string[] = [];
+		const url = await wasmSource('/x.wasm', (async (u: string, init?: RequestInit) => {
+			calls.push(init?.method ?? 'GET');
+			return reply(200, 'application/wasm');
+		}) as typeof fetch);
+		expect(url).toBe('/x.wasm');
+		expect(calls).toEqual(['HEAD']);
+	});
+	it('another type: downloaded whole and handed over as a Blob of the right type, noted for the administrator', async () => {
+		const url = await wasmSource('/y.wasm', (async () =>
+			reply(200, 'application/octet-stream')) as typeof fetch);
+		expect(url).toMatch(/^blob:/);
+		const blob = await (await fetch(url)).blob();
+		expect(blob.type).toBe('application/wasm');
+		expect(engineNotes).toEqual({ wasmMime: 'application/octet-stream', wasmUrl: '/y.wasm' });
+	});
+	it('a missing file is an EngineError with its URL, HTTP status and type', async () => {
+		const failing = wasmSource('/z.wasm', (async () => reply(404, 'text/html')) as typeof fetch);
+		await expect(failing).rejects.toBeInstanceOf(EngineError);
+		await expect(failing).rejects.toMatchObject({
+			what: 'wasm',
+			url: '/z.wasm',
+			status: 404,
+			mime: 'text/html'
+		});
+	});
+	it('a server that refuses HEAD: the file is tried as it is', async () => {
+		expect(await wasmSource('/h.wasm', (async () => reply(405, null)) as typeof fetch)).toBe('/h.wasm');
+	});
+	it('within(): a start that hangs is reported', async () => {
+		await expect(within(new Promise(() => undefined), 20, () => new Error('hung'))).rejects.toThrow('hung');
+		expect(await within(Promise.resolve(5), 20, () => new Error('no'))).toBe(5);
+	});
+});
