@@ -5,7 +5,7 @@
  * resident memory of the renderer processes, which also holds the workers and DuckDB's wasm memory.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -189,3 +189,14 @@ export function sampleMemory(cdp: CDPSession, ms = 500) {
 
 export const mb = (bytes: number | null | undefined) =>
 	bytes === null || bytes === undefined || !Number.isFinite(bytes) ? null : Math.round(bytes / 1048576);
+
+/** A new context and page with the probes and the HTTP cache disabled: a first visit. */
+export async function coldPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await withProbes(page);
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	return { context, page };
+}

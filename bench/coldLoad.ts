@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { readLog, withProbes } from './browser';
+import { coldPage, readLog } from './browser';
 import { spread, type Spread } from './stats';
 
 export interface ColdLoad {
@@ -43,12 +43,7 @@ export async function coldLoad(
 	let last: Omit<ColdLoad, 'firstChartMs' | 'dataReadyMs'> | null = null;
 	// One unmeasured run first: it pays for the server's and the OS's first reads of the files.
 	for (let run = 0; run <= runs; run++) {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		await withProbes(page);
-		const cdp = await context.newCDPSession(page);
-		await cdp.send('Network.enable');
-		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+		const { context, page } = await coldPage(browser);
 		const loaded: Loaded[] = [];
 		const external: string[] = [];
 		// Playwright reports the requests of the page's workers too (DuckDB fetches its wasm from one).

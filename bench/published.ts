@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { readLog, withProbes } from './browser';
+import { coldPage, readLog } from './browser';
 import { spread, type Spread } from './stats';
 import { startSite } from '../tests/e2e/site';
 
@@ -36,12 +36,7 @@ async function coldOpen(browser: Browser, url: string, runs: number): Promise<Pa
 	let bytes = 0;
 	let dataBytes = 0;
 	for (let run = 0; run <= runs; run++) {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		await withProbes(page);
-		const cdp = await context.newCDPSession(page);
-		await cdp.send('Network.enable');
-		await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+		const { context, page } = await coldPage(browser);
 		const sizes: { url: string; bytes: number }[] = [];
 		page.on('requestfinished', async (req) => {
 			const s = await req.sizes().catch(() => null);

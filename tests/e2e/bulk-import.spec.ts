@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { open, readTable } from './hooks';
+import { expectRanking, open, readTable } from './hooks';
 import { windows1257 } from '../windows1257';
 
 /**
@@ -100,17 +100,7 @@ for (const encoding of ['windows-1257', 'utf-8'] as const)
 		});
 
 		// The ranking reads the imported values (the sample has no such indicator); again after a reload.
-		const check = async () => {
-			const table = await readTable(page, 'municipality-ranking');
-			expect(table.size).toBe(79);
-			for (const [mi, m] of municipalities.entries()) {
-				const v = value(mi, ind, year);
-				const better = municipalities.filter((_, oi) => value(oi, ind, year) > v).length;
-				expect(Number(table.get(m.ehak_code)?.value), m.name).toBeCloseTo(v, 6);
-				expect(table.get(m.ehak_code)?.rank, m.name).toBe(String(better + 1));
-				expect(Number(table.get(m.ehak_code)?.change), m.name).toBeCloseTo(v - value(mi, ind, year - 1), 6);
-			}
-		};
+		const check = () => expectRanking(page, municipalities, value, ind, year);
 		await open(page, url);
 		await check();
 		await page.reload();

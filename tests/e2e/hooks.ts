@@ -37,3 +37,25 @@ export function guardOrigin(page: Page, baseURL: string): string[] {
 	});
 	return outside;
 }
+
+/**
+ * The generated service levels (municipality index × indicator × year → value) as the ranking must
+ * show them: value, rank (1 + how many are better; higher is better) and the change since last year.
+ */
+export async function expectRanking(
+	page: Page,
+	municipalities: { ehak_code: string; name: string }[],
+	value: (mi: number, ind: number, year: number) => number,
+	ind: number,
+	year: number
+): Promise<void> {
+	const table = await readTable(page, 'municipality-ranking');
+	expect(table.size).toBe(municipalities.length);
+	for (const [mi, m] of municipalities.entries()) {
+		const v = value(mi, ind, year);
+		const better = municipalities.filter((_, oi) => value(oi, ind, year) > v).length;
+		expect(Number(table.get(m.ehak_code)?.value), m.name).toBeCloseTo(v, 6);
+		expect(table.get(m.ehak_code)?.rank, m.name).toBe(String(better + 1));
+		expect(Number(table.get(m.ehak_code)?.change), m.name).toBeCloseTo(v - value(mi, ind, year - 1), 6);
+	}
+}
