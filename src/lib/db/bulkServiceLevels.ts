@@ -53,6 +53,8 @@ const TRIMMED_COLUMNS: ColumnSpec[] = [
 	{ name: 'raw', type: 'VARCHAR' },
 	{ name: 'text', type: 'VARCHAR' }
 ];
+/** The import core's percentage units (isPercentUnit), for `lower(unit)`. */
+const PERCENT_UNITS = '(%|protsent|protsenti|protsendid|percent|per cent|pct)';
 const BOOL_TRUE = ['true', 'jah', 'yes', '1', 'tõene', 'x', 'y', 'j'].map((b) => `'${b}'`).join(', ');
 const BOOL_FALSE = ['false', 'ei', 'no', '0', 'väär', 'n', 'e'].map((b) => `'${b}'`).join(', ');
 
@@ -213,12 +215,16 @@ export async function validateBulk(
 			SELECT _row, ${cm} AS municipality_raw, l.ehak_code, l.candidates,
 				${cy} AS year_raw, CASE WHEN isfinite(_yn) AND _yn = floor(_yn) THEN least(greatest(_yn, -2147483647), 2147483647)::INTEGER END AS year,
 				nullif(${cd}, '') AS domain, nullif(${ci}, '') AS indicator,
-				${cv} AS value_raw, _vn AS value, nullif(${cu}, '') AS unit, ${ch} AS hib_raw,
+				${cv} AS value_raw, _vn AS value, _vn IS NOT NULL AND _vp AS value_percent, nullif(${cu}, '') AS unit, ${ch} AS hib_raw,
 				CASE WHEN lower(${hib}) IN (${BOOL_FALSE}) THEN false
 					WHEN coalesce(${hib}, '') = '' OR lower(${hib}) IN (${BOOL_TRUE}) THEN true END AS higher_is_better
 			FROM (
 				SELECT *, CASE WHEN _ys IS NULL THEN TRY_CAST(${cy} AS DOUBLE) ELSE ${num('_ys')} END AS _yn,
-					CASE WHEN _vs IS NULL THEN TRY_CAST(replace(${cv}, ',', '.') AS DOUBLE) ELSE ${num('_vs')} END AS _vn
+					-- A percent cell as Excel writes it (45 %, spaces gone): the number before the sign.
+					coalesce(ends_with(_vs, '%'), false) AS _vp,
+					CASE WHEN _vs IS NULL THEN TRY_CAST(replace(${cv}, ',', '.') AS DOUBLE)
+						WHEN ends_with(_vs, '%') THEN ${num('substr(_vs, 1, length(_vs) - 1)')}
+						ELSE ${num('_vs')} END AS _vn
 				FROM (
 					SELECT *,
 						CASE WHEN NOT regexp_full_match(${cy}, '\\d{1,9}') THEN ${clean(sqlTrim(cy))} END AS _ys,
@@ -252,6 +258,8 @@ export async function validateBulk(
 		);
 	}
 	await timed('bulk:trim', () => trimTexts(tx));
+	// As the import core: a percent cell with no unit is a percentage (the sign says so).
+	await tx.exec(`UPDATE ${BULK_STAGE} SET unit = '%' WHERE value_percent AND unit IS NULL`);
 	// The column named in an error: its header, or the field's name (as the import core does).
 	const h = (i: number | null | undefined, field: string) =>
 		i === null || i === undefined ? field : header[i] || field;
@@ -272,6 +280,9 @@ export async function validateBulk(
 		UNION ALL
 		SELECT _row, 5, ${lit(h(m.value, 'value'))}, ${value}, 'invalid_number', NULL
 		FROM ${BULK_STAGE} WHERE value IS NULL AND coalesce(${value}, '') <> ''
+		UNION ALL
+		SELECT _row, 5, ${lit(h(m.value, 'value'))}, ${value}, 'percent_for_unit', unit
+		FROM ${BULK_STAGE} WHERE value_percent AND NOT regexp_full_match(lower(unit), '${PERCENT_UNITS}')
 		UNION ALL
 		SELECT _row, 4, ${lit(h(m.higher_is_better, 'higher_is_better'))}, ${hibRaw}, 'invalid_boolean', NULL
 		FROM ${BULK_STAGE} WHERE higher_is_better IS NULL`;
@@ -334,6 +345,8 @@ function issueParams(
 			return { value: e.value ?? '', min: o.minYear, max: o.maxYear };
 		case 'duplicate_key':
 			return { value: e.value ?? '', first: Number(e.candidates) };
+		case 'percent_for_unit':
+			return { value: e.value ?? '', unit: e.candidates ?? '' };
 		default:
 			return { value: e.value ?? '' };
 	}

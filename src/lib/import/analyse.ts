@@ -75,7 +75,7 @@ export function analyseLarge(
 		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
 		if (head && (head.encoding === 'utf-8' || head.encoding === 'utf-8-bom')) {
 			const a = analyseText(head.text, head.encoding, options, ctx);
-			if (!a.problem && !a.wide && !a.percentValues && a.dataset === 'service_levels') {
+			if (!a.problem && !a.wide && a.dataset === 'service_levels') {
 				onProgress?.(1);
 				return { analysis: { ...a, bulk: true }, text: null, utf8: bytes };
 			}
@@ -89,7 +89,7 @@ export function analyseLarge(
 	const cut = text.lastIndexOf('\n', BULK_HEAD_CHARS);
 	if (cut <= 0) return full();
 	const head = analyseText(text.slice(0, cut + 1), encoding, options, ctx, undefined, notes);
-	if (head.problem || head.wide || head.percentValues || head.dataset !== 'service_levels') return full();
+	if (head.problem || head.wide || head.dataset !== 'service_levels') return full();
 	onProgress?.(1);
 	return { analysis: { ...head, bulk: true }, text };
 }

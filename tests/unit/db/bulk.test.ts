@@ -210,4 +210,23 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 		]);
 		expect(db.errors.length).toBeGreaterThan(3);
 	});
+
+	it('the same for percent cells as Excel writes them: read for a percentage unit or none, an error for another', async () => {
+		const db = await compare(header.slice(0, 6), [
+			'Rae vald;2024;Haridus;Osakaal;45 %;%',
+			'Rae vald;2023;Haridus;Osakaal;45,5\u00a0%;protsent',
+			'Rae vald;2022;Haridus;Osakaal;22%;',
+			'Rae vald;2021;Haridus;Osakaal;\u22122,5 %;PROTSENT',
+			'Rae vald;2020;Haridus;Osakaal;1\u202f234,5 %;pct',
+			'Saue vald;2024;Haridus;Osakaal;12 %;tk',
+			'Saue vald;2023;Haridus;Osakaal;12%%;%',
+			'Saue vald;2022;Haridus;Osakaal;% 12;%',
+			'Saue vald;2021;Haridus;Osakaal;viis %;%',
+			'Saue vald;2020;Haridus;Osakaal;%;%',
+			'Saue vald;2019;Haridus;Osakaal;12 %; last '
+		]);
+		expect(db.errors.map((e) => e.code)).toContain('percent_for_unit');
+		expect(db.errors.find((e) => e.code === 'percent_for_unit')?.params.unit).toBe('tk');
+		expect(db.validCount).toBe(5);
+	});
 });
