@@ -162,3 +162,40 @@ test('an export whose first megabyte is plain ASCII and whose later rows are Win
 	await expect(fact('row-count')).toHaveAttribute('data-value', String(lines.length - 1));
 	await expect(fact('valid-rows')).toHaveAttribute('data-value', String(lines.length - 1));
 });
+
+test('a large export with percent cells past its first megabyte stays on DuckDB’s reader and reads them', async ({
+	page
+}) => {
+	// Plain numbers first (the head the page analyses), then Excel's percent cells: `45,5 %`.
+	const lines = ['Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik'];
+	const pct = (mi: number) => (mi * 7) % 100;
+	for (let i = 0, size = 0; size < 1.3 * 1024 * 1024; i++) {
+		const m = municipalities[i % municipalities.length];
+		const k = Math.floor(i / municipalities.length);
+		const line = `${m.name};${2005 + (k % 20)};Haridus;Täitumus ${Math.floor(k / 20)};${i % 50},5;%`;
+		lines.push(line);
+		size += line.length + 2;
+	}
+	for (const [mi, m] of municipalities.entries())
+		lines.push(`${m.name};2024;Haridus;Osakaal;${pct(mi)},5\u00a0%;`);
+	await open(page, '/import');
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'protsendid.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')
+	});
+	const status = page.locator('[data-import-status]');
+	await expect(status).toHaveAttribute('data-import-status', 'ready', { timeout: 120_000 });
+	await expect(page.locator('[data-fact="reader"]')).toHaveAttribute('data-value', 'duckdb');
+	await expect(page.locator('[data-fact="valid-rows"]')).toHaveAttribute(
+		'data-value',
+		String(lines.length - 1)
+	);
+	await page.locator('[data-action="commit-import"]').click();
+	await expect(status).toHaveAttribute('data-import-status', 'committed', { timeout: 120_000 });
+	await open(page, `/municipalities?${new URLSearchParams({ indicator: 'Osakaal', year: '2024' })}`);
+	const table = await readTable(page, 'municipality-ranking');
+	expect(table.size).toBe(municipalities.length);
+	for (const [mi, m] of municipalities.entries())
+		expect(Number(table.get(m.ehak_code)?.value), m.name).toBeCloseTo(pct(mi) + 0.5, 6);
+});
