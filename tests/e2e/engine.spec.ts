@@ -47,13 +47,28 @@ test('wasm served as application/octet-stream: the app works, the administrator 
 	await context.close();
 });
 
-const FAILURES: { name: string; route: RegExp; what: string; text: RegExp }[] = [
-	{ name: 'the wasm file missing (404)', route: /\.wasm(\?|$)/, what: 'wasm', text: /HTTP 404/ },
+const missing = { status: 404, body: 'not found' };
+const FAILURES: { name: string; route: RegExp; reply: object; what: string; text: RegExp }[] = [
+	{
+		name: 'the wasm file missing (404)',
+		route: /\.wasm(\?|$)/,
+		reply: missing,
+		what: 'wasm',
+		text: /HTTP 404/
+	},
 	{
 		name: 'the worker script missing (404)',
 		route: /duckdb-browser-eh\.worker[^/]*\.js/,
+		reply: missing,
 		what: 'worker',
 		text: /worker/
+	},
+	{
+		name: 'a corrupt wasm file',
+		route: /\.wasm(\?|$)/,
+		reply: { status: 200, contentType: 'application/wasm', body: Buffer.alloc(2_000_000, 0x2a) },
+		what: 'start',
+		text: /did not start: .*magic word/
 	}
 ];
 
@@ -63,7 +78,7 @@ for (const f of FAILURES)
 		baseURL
 	}) => {
 		const context = await browser.newContext({ baseURL });
-		await context.route(f.route, (route) => route.fulfill({ status: 404, body: 'not found' }));
+		await context.route(f.route, (route) => route.fulfill(f.reply));
 		const page = await context.newPage();
 		const errors = pageErrors(page);
 		for (const [path, lang] of [

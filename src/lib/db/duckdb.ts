@@ -8,7 +8,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type Vector } from 'apache-arrow';
 import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
-import { EngineError, wasmSource, within } from './engine';
+import { EngineError, startWatch, wasmSource, within } from './engine';
+import { base } from '$app/paths';
 
 let started: Promise<DuckDbConnector> | null = null;
 const STATEMENTS = 64;
@@ -24,26 +25,50 @@ const START_TIMEOUT_MS = 60_000;
 
 async function open(): Promise<DuckDbConnector> {
 	if (typeof WebAssembly !== 'object') throw new EngineError('webassembly', ehWasm);
-	const source = wasmSource(ehWasm);
-	const worker = new Worker(ehWorker);
-	// A missing worker script, or one that throws at start, is an error event on the Worker.
-	const workerFailed = new Promise<never>((_, reject) =>
+	// Absolute: DuckDB's worker resolves the wasm's URL against the wrapper's location.
+	const source = wasmSource(ehWasm).then((url) => new URL(url, location.href).href);
+	// static/engine-worker.js loads DuckDB's worker and reports what DuckDB-wasm leaves unhandled.
+	const worker = new Worker(`${base}/engine-worker.js?duckdb=${encodeURIComponent(ehWorker)}`);
+	// A missing worker script, or one that throws at start, is reported by the wrapper (or is an
+	// error event on the Worker); so is the wasm the browser refuses to compile.
+	const workerFailed = new Promise<never>((_, reject) => {
 		worker.addEventListener('error', (e) => {
 			e.preventDefault();
 			reject(new EngineError('worker', ehWorker, null, null, e.message || 'the script did not load'));
-		})
-	);
+		});
+		worker.addEventListener('message', (e: MessageEvent) => {
+			const failure = (e.data?.data as { kovEngineError?: { what: 'worker' | 'start'; message: string } })
+				?.kovEngineError;
+			if (failure)
+				reject(
+					new EngineError(
+						failure.what,
+						failure.what === 'worker' ? ehWorker : ehWasm,
+						null,
+						null,
+						failure.message
+					)
+				);
+		});
+	});
 	void workerFailed.catch(() => undefined);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	const watch = startWatch(ehWasm);
 	try {
 		await within(
-			Promise.race([source.then((url) => db.instantiate(url)), workerFailed]),
+			Promise.race([
+				source.then((url) => db.instantiate(url, null, () => watch.progress())),
+				workerFailed,
+				watch.failed
+			]),
 			START_TIMEOUT_MS,
 			() => new EngineError('timeout', ehWasm, null, null, `${START_TIMEOUT_MS / 1000} s`)
 		);
 	} catch (e) {
 		worker.terminate();
 		throw e instanceof EngineError ? e : new EngineError('start', ehWasm, null, null, String(e));
+	} finally {
+		watch.stop();
 	}
 	await db.open({});
 	const conn = await db.connect();

@@ -64,3 +64,36 @@ export function within<T>(work: Promise<T>, ms: number, onTimeout: () => Error):
 	});
 	return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Watches DuckDB's instantiation: rejects when `idleMs` pass with no download progress and no start
+ * (a hang the wrapper worker, static/engine-worker.js, could not see). DuckDB reports progress only
+ * between chunks that arrive 20 ms or more apart, so a fast download may report nothing: the watch
+ * counts from the start; a good file starts in 1–3 s on this project's 2-core machines.
+ */
+export function startWatch(
+	url: string,
+	idleMs = 20_000,
+	clock: () => number = () => performance.now()
+): {
+	progress: () => void;
+	failed: Promise<never>;
+	stop: () => void;
+} {
+	let last = clock();
+	let timer: ReturnType<typeof setInterval> | undefined;
+	const failed = new Promise<never>((_, reject) => {
+		timer = setInterval(() => {
+			if (clock() - last > idleMs)
+				reject(new EngineError('timeout', url, null, null, `${Math.round(idleMs / 1000)} s`));
+		}, 250);
+	});
+	void failed.catch(() => undefined);
+	return {
+		progress: () => {
+			last = clock();
+		},
+		failed,
+		stop: () => clearInterval(timer)
+	};
+}

@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { EngineError, engineNotes, isWasmMime, wasmSource, within } from '$lib/db/engine';
+import { describe, it, expect, vi } from 'vitest';
+import { EngineError, engineNotes, isWasmMime, startWatch, wasmSource, within } from '$lib/db/engine';
 
 const reply = (status: number, type: string | null, body = new Uint8Array([0, 97, 115, 109])) =>
 	new Response(status === 200 ? body : 'x', { status, headers: type ? { 'content-type': type } : {} });
@@ -42,5 +42,40 @@ describe('the wasm file as the server sends it', () => {
 	it('within(): a start that hangs is reported', async () => {
 		await expect(within(new Promise(() => undefined), 20, () => new Error('hung'))).rejects.toThrow('hung');
 		expect(await within(Promise.resolve(5), 20, () => new Error('no'))).toBe(5);
+	});
+});
+
+describe('startWatch: a start that will never finish is reported', () => {
+	it('no progress and no start for the idle time → a timeout naming the file', async () => {
+		vi.useFakeTimers();
+		let now = 0;
+		const w = startWatch('/e.wasm', 7000, () => now);
+		let failed = false;
+		w.failed.catch(() => (failed = true));
+		now = 6900;
+		vi.advanceTimersByTime(300);
+		await Promise.resolve();
+		expect(failed).toBe(false);
+		now = 7300;
+		vi.advanceTimersByTime(300);
+		await expect(w.failed).rejects.toMatchObject({ what: 'timeout', url: '/e.wasm', detail: '7 s' });
+		w.stop();
+		vi.useRealTimers();
+	});
+	it('a slow download that keeps reporting progress is not a failure', async () => {
+		vi.useFakeTimers();
+		let now = 0;
+		const w = startWatch('/s.wasm', 7000, () => now);
+		let failed = false;
+		w.failed.catch(() => (failed = true));
+		for (let t = 0; t < 60_000; t += 1000) {
+			now = t;
+			w.progress();
+			vi.advanceTimersByTime(1000);
+		}
+		await Promise.resolve();
+		expect(failed).toBe(false);
+		w.stop();
+		vi.useRealTimers();
 	});
 });
