@@ -104,3 +104,27 @@ for (const f of FAILURES)
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+test('a browser without WebAssembly: an alert in the reader’s language, the summary chart stays', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ baseURL });
+	await context.addInitScript(() => {
+		// As a browser with WebAssembly turned off (some hardened ministry configurations).
+		delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+	});
+	const page = await context.newPage();
+	const errors = pageErrors(page);
+	const started = Date.now();
+	await page.goto('/?lang=en');
+	const alert = page.locator('[data-error="engine"]');
+	await expect(alert).toBeVisible({ timeout: 10_000 });
+	expect(Date.now() - started).toBeLessThan(10_000);
+	await expect(alert).toHaveAttribute('data-what', 'webassembly');
+	await expect(alert).toContainText('WebAssembly');
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+	expect((await readTable(page, 'attainment-by-direction')).size).toBe(4);
+	expect(errors).toEqual([]);
+	await context.close();
+});
