@@ -1,4 +1,7 @@
-import type { ProgressRow } from '$lib/types';
+import type { Activity, ProgressRow } from '$lib/types';
+import { createNodeConnector, type NodeConnector } from '$lib/db/nodeConnector';
+import { createSchemaSql, TABLES } from '$lib/db/schema';
+import { activityColumns, ownerColumns, toColumns } from '$lib/db/rows';
 
 /** A progress report with nothing but its activity, year and status (the rest empty). */
 export function report(
@@ -18,4 +21,22 @@ export function report(
 		seq: 0,
 		...o
 	};
+}
+
+/** Native DuckDB with the app's schema, the given plan and these progress rows (source `test`). */
+export async function planDatabase(plan: Activity[], progress: ProgressRow[]): Promise<NodeConnector> {
+	const conn = await createNodeConnector();
+	await conn.exec(createSchemaSql());
+	await conn.insertColumns('activities', TABLES.activities, activityColumns(plan, 'default'));
+	await conn.insertColumns('activity_owners', TABLES.activity_owners, ownerColumns(plan));
+	await conn.insertColumns(
+		'progress',
+		TABLES.progress,
+		toColumns(
+			progress,
+			TABLES.progress.map((c) => c.name),
+			{ source: 'test' }
+		)
+	);
+	return conn;
 }

@@ -1,8 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { planDatabase, report } from '../progressRow';
 import { readFileSync } from 'node:fs';
-import { createNodeConnector, type NodeConnector } from '$lib/db/nodeConnector';
-import { createSchemaSql, TABLES } from '$lib/db/schema';
-import { activityColumns, ownerColumns, toColumns } from '$lib/db/rows';
+import type { NodeConnector } from '$lib/db/nodeConnector';
 import { ident, type Row } from '$lib/db/connector';
 import {
 	attainmentByDirectionSql,
@@ -67,30 +66,13 @@ const PROGRESS: Omit<ProgressRow, 'seq'>[] = [
 ];
 const progress: ProgressRow[] = PROGRESS.map((r, seq) => ({ ...r, seq }));
 
-function row(activity_id: string, year: number, status: ProgressRow['status']): Omit<ProgressRow, 'seq'> {
-	return {
-		activity_id,
-		year,
-		status,
-		actual_value: null,
-		target_value: null,
-		comment: null,
-		reported_at: null
-	};
+function row(activity_id: string, year: number, status: ProgressRow['status']): ProgressRow {
+	return report(activity_id, year, status);
 }
 
 let conn: NodeConnector;
 beforeAll(async () => {
-	conn = await createNodeConnector();
-	await conn.exec(createSchemaSql());
-	await conn.insertColumns('activities', TABLES.activities, activityColumns(plan, 'default'));
-	await conn.insertColumns('activity_owners', TABLES.activity_owners, ownerColumns(plan));
-	const progressNames = TABLES.progress.map((c) => c.name);
-	await conn.insertColumns(
-		'progress',
-		TABLES.progress,
-		toColumns(progress, progressNames, { source: 'test' })
-	);
+	conn = await planDatabase(plan, progress);
 });
 afterAll(() => conn.close());
 

@@ -1,13 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createNodeConnector, type NodeConnector } from '$lib/db/nodeConnector';
-import { createSchemaSql, TABLES } from '$lib/db/schema';
-import { activityColumns, ownerColumns, toColumns } from '$lib/db/rows';
+import type { NodeConnector } from '$lib/db/nodeConnector';
 import { loadMissingReports } from '$lib/queries/missingReports';
 import { missingReports } from '$lib/metrics/missingReports';
 import { parsePlan } from '$lib/plan';
 import type { ProgressRow } from '$lib/types';
-import { report } from '../progressRow';
+import { planDatabase, report } from '../progressRow';
 
 const plan = parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8'));
 
@@ -49,19 +47,7 @@ const progress: ProgressRow[] = PROGRESS.map((r, seq) => ({ ...r, seq }));
 
 let conn: NodeConnector;
 beforeAll(async () => {
-	conn = await createNodeConnector();
-	await conn.exec(createSchemaSql());
-	await conn.insertColumns('activities', TABLES.activities, activityColumns(plan, 'default'));
-	await conn.insertColumns('activity_owners', TABLES.activity_owners, ownerColumns(plan));
-	await conn.insertColumns(
-		'progress',
-		TABLES.progress,
-		toColumns(
-			progress,
-			TABLES.progress.map((c) => c.name),
-			{ source: 'test' }
-		)
-	);
+	conn = await planDatabase(plan, progress);
 });
 afterAll(() => conn.close());
 
