@@ -309,6 +309,13 @@ function read(file: string, args: string[]): number {
 }
 
 const [command, file, ...rest] = process.argv.slice(2);
-if (command === 'publish') process.exit(await publish(process.argv.slice(3)));
+if (command === 'publish')
+	process.exit(
+		await publish(process.argv.slice(3), {
+			choices: wideChoices,
+			suggestions: wideSuggestions,
+			unknownColumn: (lang, column) => T[lang].unknownColumn(column)
+		})
+	);
 if (!command || !file) usage();
 process.exit(command === 'check' ? check(file, rest) : command === 'read' ? read(file, rest) : usage());

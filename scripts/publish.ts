@@ -14,7 +14,15 @@ import { createSchemaSql, TABLES } from '../src/lib/db/schema';
 import { sampleInsertSql } from '../src/lib/db/defaultsSql';
 import { activityColumns, ownerColumns } from '../src/lib/db/rows';
 import { applyImport, stageBulk, type ImportRecord } from '../src/lib/db/commit';
-import { analyseLarge, bulkBytes, formatIssue, importState } from '../src/lib/import';
+import {
+	analyseLarge,
+	bulkBytes,
+	formatIssue,
+	importState,
+	wideOptionsFromChoices,
+	type Analysis,
+	type WideChoices
+} from '../src/lib/import';
 import { bulkSourceFor, recordColumns } from '../src/lib/data/toRecord';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { makeBundle } from '../src/lib/publish/bundle';
@@ -112,7 +120,7 @@ const T = {
 	et: {
 		unusable: 'Faili ei saa kasutada: selles pole ühtegi salvestatavat rida',
 		needsInput:
-			'lai tabel, mida ei saa üheselt pikaks pöörata (vajab valikut); `npm run kov -- check {file}` näitab, mida valida. Impordi see lehel valikuga või avalda pikk tabel.',
+			'lai tabel, mida ei saa üheselt pikaks pöörata (vajab valikut). Anna see valik (nagu `kov check`), näiteks:',
 		rowErrors: '{n} reaviga; midagi ei kirjutatud (--valid-rows salvestab korras read)',
 		applied:
 			'{file}: {dataset}, lisatud {added}, asendatud {replaced}, vigaseid ridu välja jäetud {rejected}',
@@ -122,7 +130,7 @@ const T = {
 	en: {
 		unusable: 'The file cannot be used: it has no row that could be saved',
 		needsInput:
-			'a wide table that cannot be turned long unambiguously (it needs a choice); `npm run kov -- check {file}` shows what to choose. Import it on the page with that choice, or publish a long table.',
+			'a wide table that cannot be turned long unambiguously (it needs a choice). Give the choice (as for `kov check`), e.g.:',
 		rowErrors: '{n} row errors; nothing written (--valid-rows saves the valid rows)',
 		applied: '{file}: {dataset}, added {added}, replaced {replaced}, bad rows left out {rejected}',
 		written: 'Published folder: {out} ({files})',
@@ -134,11 +142,30 @@ const fill = (s: string, p: Record<string, string | number>) =>
 
 /** Positional arguments: everything that is not an option or an option's value. */
 function positional(args: string[]): string[] {
-	const withValue = new Set(['--base', '--out', '--lang']);
+	const withValue = new Set([
+		'--base',
+		'--out',
+		'--lang',
+		// the wide-table choices, as for `kov check`
+		'--years',
+		'--indicator-column',
+		'--indicator',
+		'--indicator-columns',
+		'--year-column',
+		'--year',
+		'--municipality-column'
+	]);
 	return args.filter((a, i) => !a.startsWith('--') && !withValue.has(args[i - 1] ?? ''));
 }
 
-export async function publish(args: string[]): Promise<number> {
+/** How a wide table's choice is read from the command line and suggested (shared with `kov check`). */
+export interface WideCli {
+	choices: (args: string[]) => WideChoices | null;
+	suggestions: (a: Analysis, lang: Lang) => string[];
+	unknownColumn: (lang: Lang, column: string) => string;
+}
+
+export async function publish(args: string[], wide?: WideCli): Promise<number> {
 	const files = positional(args);
 	const lang: Lang = option(args, '--lang') === 'en' ? 'en' : 'et';
 	const t = T[lang];
@@ -167,7 +194,22 @@ export async function publish(args: string[]): Promise<number> {
 		let rowErrors = 0;
 		for (const [k, file] of files.entries()) {
 			const bytes = new Uint8Array(readFileSync(file));
-			const { analysis: a, text, utf8 } = analyseLarge(bytes, { lang }, await context(conn));
+			const ctx = await context(conn);
+			let { analysis: a, text, utf8 } = analyseLarge(bytes, { lang }, ctx);
+			// A wide table that needs a choice takes the same options as `kov check` (--years, …).
+			const choices = wide?.choices(args);
+			if (choices && !a.problem && a.wide?.needs.length) {
+				const chosen = wideOptionsFromChoices(a.header, a.wide, choices);
+				if ('error' in chosen) {
+					console.error(`✗ ${file}: ${wide?.unknownColumn(lang, chosen.error.column)}`);
+					return 2;
+				}
+				({
+					analysis: a,
+					text,
+					utf8
+				} = analyseLarge(bytes, { lang, dataset: 'service_levels', wide: chosen.options }, ctx));
+			}
 			const state = importState(a);
 			if (a.problem || !a.dataset || state.status === 'rejected' || state.status === 'needs-input') {
 				const why = a.problem
@@ -176,6 +218,8 @@ export async function publish(args: string[]): Promise<number> {
 						? fill(t.needsInput, { file })
 						: t.unusable;
 				console.error(`✗ ${file}: ${why}`);
+				for (const line of state.status === 'needs-input' ? (wide?.suggestions(a, lang) ?? []) : [])
+					console.error(`    npm run kov -- publish ${file} ${line} --out …`);
 				return 2;
 			}
 			const record: ImportRecord = {

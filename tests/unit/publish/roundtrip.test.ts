@@ -172,6 +172,23 @@ describe('kov publish', { timeout: 120_000 }, () => {
 		const m = parseManifest(readFileSync(join(out, 'manifest.json'), 'utf8'));
 		expect(m.datasets.progress?.rows).toBe(JSON.parse(checked.out).validRows);
 	});
+	it('wide tables as `kov check` reads them: unambiguous ones published, an ambiguous one exit 2 with the options, then published with them', () => {
+		const out = join(mkdtempSync(join(tmpdir(), 'kov-pub-')), 'out');
+		const wide = 'tests/fixtures/service-levels-wide-ambiguous.csv';
+		const ambiguous = kov('publish', wide, '--out', out, '--lang', 'en');
+		expect(ambiguous.code).toBe(2);
+		expect(ambiguous.err).toContain('--years 2022,2023,2024 --indicator-column Teenus');
+		expect(existsSync(out)).toBe(false);
+		const options = ['--years', '2022,2023,2024', '--indicator-column', 'Teenus'];
+		const chosen = kov('publish', wide, ...options, '--out', out);
+		expect(chosen.code, chosen.err).toBe(0);
+		const checked = JSON.parse(kov('check', wide, ...options, '--json').out);
+		expect(
+			parseManifest(readFileSync(join(out, 'manifest.json'), 'utf8')).datasets.service_levels?.rows
+		).toBe(checked.validRows);
+		const ids = kov('publish', 'tests/fixtures/service-levels-wide-years-ids.csv', '--out', join(out, 'ids'));
+		expect(ids.code, ids.err).toBe(0);
+	});
 	it('an unusable file or a broken base: exit 2, nothing written', () => {
 		const out = join(mkdtempSync(join(tmpdir(), 'kov-pub-')), 'out');
 		expect(kov('publish', 'tests/fixtures/binary.csv', '--out', out).code).toBe(2);
