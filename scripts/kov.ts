@@ -25,7 +25,7 @@ import {
 } from '../src/lib/import';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { DATASETS, type DatasetName, type Municipality } from '../src/lib/types';
-import { publish } from './publish';
+import { WIDE_FLAGS, publish } from './publish';
 
 const root = join(import.meta.dirname, '..');
 
@@ -115,17 +115,6 @@ const T = {
 		year: 'year'
 	}
 };
-
-/** The wide-table options of `kov check` (same meaning as the import page's choices). */
-const WIDE_FLAGS = [
-	'--years',
-	'--indicator-column',
-	'--indicator',
-	'--indicator-columns',
-	'--year-column',
-	'--year',
-	'--municipality-column'
-];
 
 function wideChoices(args: string[]): WideChoices | null {
 	if (!WIDE_FLAGS.some((f) => args.includes(f))) return null;

@@ -140,21 +140,20 @@ const T = {
 const fill = (s: string, p: Record<string, string | number>) =>
 	s.replace(/\{(\w+)\}/g, (_, k) => String(p[k]));
 
+/** The wide-table options of `kov check` and `kov publish` (same meaning as the import page's choices). */
+export const WIDE_FLAGS = [
+	'--years',
+	'--indicator-column',
+	'--indicator',
+	'--indicator-columns',
+	'--year-column',
+	'--year',
+	'--municipality-column'
+];
+
 /** Positional arguments: everything that is not an option or an option's value. */
 function positional(args: string[]): string[] {
-	const withValue = new Set([
-		'--base',
-		'--out',
-		'--lang',
-		// the wide-table choices, as for `kov check`
-		'--years',
-		'--indicator-column',
-		'--indicator',
-		'--indicator-columns',
-		'--year-column',
-		'--year',
-		'--municipality-column'
-	]);
+	const withValue = new Set(['--base', '--out', '--lang', ...WIDE_FLAGS]);
 	return args.filter((a, i) => !a.startsWith('--') && !withValue.has(args[i - 1] ?? ''));
 }
 

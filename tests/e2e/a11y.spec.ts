@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './hooks';
+import { open, seriousAxeViolations } from './hooks';
 
 /** axe on every page, both languages, light and dark: no serious or critical violations. */
 const PAGES = [
@@ -20,18 +20,7 @@ for (const path of PAGES) {
 			for (const scheme of ['light', 'dark'] as const) {
 				await page.emulateMedia({ colorScheme: scheme });
 				await open(page, `${path}?lang=${lang}`);
-				// Open the data tables too: they are part of what a screen-reader user gets.
-				await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-				const result = await new AxeBuilder({ page }).analyze();
-				const bad = result.violations
-					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-					.map(
-						(v) =>
-							`${scheme} ${v.id} (${v.impact}) ${v.nodes
-								.slice(0, 3)
-								.map((n) => n.target.join(' '))
-								.join(' | ')}`
-					);
+				const bad = await seriousAxeViolations(page, scheme);
 				expect(bad, bad.join('\n')).toEqual([]);
 			}
 		});

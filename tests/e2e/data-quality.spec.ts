@@ -1,9 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { parsePlan } from '../../src/lib/plan/parsePlan';
-import { open, readTable } from './hooks';
+import { open, readTable, seriousAxeViolations } from './hooks';
 
 /**
  * /data-quality read through the hooks after importing two progress files, checked against the
@@ -187,17 +186,7 @@ for (const lang of ['et', 'en']) {
 		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });
 			await open(page, `/data-quality?lang=${lang}`);
-			await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-			const result = await new AxeBuilder({ page }).analyze();
-			const bad = result.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map(
-					(v) =>
-						`${scheme} ${v.id} ${v.nodes
-							.slice(0, 3)
-							.map((n) => n.target.join(' '))
-							.join(' | ')}`
-				);
+			const bad = await seriousAxeViolations(page, scheme);
 			expect(bad, bad.join('\n')).toEqual([]);
 		}
 		await page.setViewportSize({ width: 390, height: 844 });

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /** A `table[data-table]` read through the ui-contract hooks: key → column → raw value. */
 export type HookTable = Map<string, Record<string, string>>;
@@ -58,4 +59,22 @@ export async function expectRanking(
 		expect(table.get(m.ehak_code)?.rank, m.name).toBe(String(better + 1));
 		expect(Number(table.get(m.ehak_code)?.change), m.name).toBeCloseTo(v - value(mi, ind, year - 1), 6);
 	}
+}
+
+/**
+ * axe on the page as it is, with every `<details>` open (the data tables are part of what a
+ * screen-reader user gets): its serious and critical violations, one line each.
+ */
+export async function seriousAxeViolations(page: Page, label: string): Promise<string[]> {
+	await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${label} ${v.id} (${v.impact}) ${v.nodes
+					.slice(0, 3)
+					.map((n) => n.target.join(' '))
+					.join(' | ')}`
+		);
 }

@@ -102,8 +102,8 @@ async function withFiles<T>(conn: DuckDbConnector, records: ImportRecord[], work
 	}
 }
 
-function fullRecords(): ImportRecord[] {
-	return imports.history.map((m) => {
+function fullRecords(list: ImportMeta[] = imports.history): ImportRecord[] {
+	return list.map((m) => {
 		const { blob: _blob, ...body } = bodies.get(m.id) ?? { columns: {} };
 		return { ...m, ...body };
 	});
@@ -290,10 +290,7 @@ export async function discardLocal(): Promise<void> {
 export async function reapplyLocal(): Promise<void> {
 	if (!imports.pending) return;
 	const conn = await ensureData();
-	const records = pendingIndex.map((m) => {
-		const { blob: _blob, ...body } = bodies.get(m.id) ?? { columns: {} };
-		return { ...m, ...body } as ImportRecord;
-	});
+	const records = fullRecords(pendingIndex);
 	const counted: ImportMeta[] = [];
 	await withFiles(conn, records, () =>
 		conn.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import type { DuckDbConnector } from '$lib/db/duckdb';
 import { createSchemaSql } from '$lib/db/schema';
 import type { DatasetName } from '$lib/types';
 import { DEFAULT_FILES, defaultActivities, insertActivities, sampleInsertSql } from './defaults';
-import { downloadPublished, loadManifest, publishFailed } from './published.svelte';
+import { downloadPublished, loadManifest, published, publishFailed } from './published.svelte';
 import { loadChecked } from '$lib/publish/load';
 import { changing } from './ready.svelte';
 import { timed } from '$lib/perf';
@@ -29,13 +29,7 @@ export const data = $state<DataState>({
 	error: null,
 	engine: null,
 	version: 0,
-	provenance: {
-		activities: { kind: 'default' },
-		municipalities: { kind: 'default' },
-		progress: { kind: 'sample' },
-		trainings: { kind: 'sample' },
-		service_levels: { kind: 'sample' }
-	}
+	provenance: baseProvenance()
 });
 
 let booting: Promise<DuckDbConnector> | null = null;
@@ -85,9 +79,7 @@ async function boot(): Promise<DuckDbConnector> {
 			await timed('boot:published', () => conn.transaction((tx) => loadChecked(tx, pub.checked, pub.files))).catch(
 				publishFailed
 			);
-			const at = manifest?.generated_at ?? '';
-			for (const c of pub.checked) data.provenance[c.dataset] = { kind: 'published', at };
-			basePublished = { ...data.provenance };
+			data.provenance = baseProvenance();
 		}
 		for (const [dataset, bytes] of defaults) {
 			const name = `default-${dataset}.csv`;
@@ -126,16 +118,18 @@ async function fetchDefaultFiles(
 }
 
 /** Provenance of the data as loaded (published or shipped), before any local import. */
-let basePublished: Record<DatasetName, Provenance> | null = null;
 export function baseProvenance(): Record<DatasetName, Provenance> {
-	return {
+	const base: Record<DatasetName, Provenance> = {
 		activities: { kind: 'default' },
 		municipalities: { kind: 'default' },
 		progress: { kind: 'sample' },
 		trainings: { kind: 'sample' },
-		service_levels: { kind: 'sample' },
-		...basePublished
+		service_levels: { kind: 'sample' }
 	};
+	const manifest = published.status === 'ok' ? published.manifest : null;
+	for (const d of Object.keys(manifest?.datasets ?? {}) as DatasetName[])
+		base[d] = { kind: 'published', at: manifest?.generated_at ?? '' };
+	return base;
 }
 
 export function dataChanged(): void {

@@ -64,8 +64,9 @@ export async function loadChecked(
 ): Promise<void> {
 	for (const { dataset, entry, bytes } of checked) {
 		const name = `published-${entry.file}`;
-		// DuckDB-wasm takes the buffer over (it is detached afterwards): hand it a copy.
-		const path = await files.register(name, bytes.slice());
+		// DuckDB-wasm takes the buffer over (it is detached afterwards): the checked file is not used
+		// again, so no copy of up to a few MB is made on every page load.
+		const path = await files.register(name, bytes);
 		try {
 			await tx.exec(`DELETE FROM ${ident(dataset)}`);
 			await timed(`published:read:${dataset}`, () => tx.exec(readPublishedSql(dataset, path)));
