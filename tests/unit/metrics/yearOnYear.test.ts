@@ -155,7 +155,7 @@ describe('the summary facts and sentences', () => {
 		expect(et).toContain('Tehtud on 1 tegevust (±0), riskis 1 (+1), hilinenud 1 (+1)');
 		expect(et).toContain('(−1)');
 		expect(et).toContain('Suurim edasiminek: Suund 1 (+6\u00a0pp)');
-		expect(et).toContain('1 tühistatud');
+		expect(et).toContain('keskmises ei arvestata: 1.');
 		const en = summarySentences((k, p) => translate('en', k, p), input).join(' ');
 		expect(en).toContain('(+4\u00a0pp since 2023)');
 		expect(en).toContain('No direction or lead owner fell back.');

@@ -14,7 +14,7 @@ export const report = {
 			'{year}. aasta seisuga on tegevuskava keskmine täitmine {attainment} ({change} võrreldes {prev}. aastaga); keskmises on {inMean} tegevust.',
 		'rep.sum.attainmentNoPrev':
 			'{year}. aasta seisuga on tegevuskava keskmine täitmine {attainment}; keskmises on {inMean} tegevust. Eelmise aastaga ei võrrelda, sest tegevuskava algas {first}.',
-		'rep.sum.cancelled': '{n} tühistatud tegevust keskmises ei arvestata.',
+		'rep.sum.cancelled': 'Tühistatud tegevusi, mida keskmises ei arvestata: {n}.',
 		'rep.sum.counts':
 			'Tehtud on {done} tegevust ({doneChange}), riskis {atRisk} ({atRiskChange}), hilinenud {late} ({lateChange}) ning aruanne puudub {notReported} tegevuse kohta ({notReportedChange}).',
 		'rep.sum.countsNoPrev':
@@ -99,7 +99,7 @@ export const report = {
 			'As of {year} the plan’s mean attainment is {attainment} ({change} since {prev}), over {inMean} activities.',
 		'rep.sum.attainmentNoPrev':
 			'As of {year} the plan’s mean attainment is {attainment}, over {inMean} activities. There is no previous year to compare with: the plan began in {first}.',
-		'rep.sum.cancelled': '{n} cancelled activities are left out of the mean.',
+		'rep.sum.cancelled': 'Cancelled activities left out of the mean: {n}.',
 		'rep.sum.counts':
 			'{done} activities are done ({doneChange}), {atRisk} at risk ({atRiskChange}), {late} late ({lateChange}) and {notReported} have no report ({notReportedChange}).',
 		'rep.sum.countsNoPrev':
