@@ -3,10 +3,10 @@ import { isPlanText, parsePlan } from '$lib/plan';
 import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue, WidePlan } from './types';
 import { readTable } from './read/readTable';
 import { decodeBytes } from './read/decode';
-import { byteProblem } from './read/problems';
+import { BULK_MAX_LINE_BYTES, byteProblem, hasLineLongerThan } from './read/problems';
 import { detectDataset, mapColumns } from './datasets/fields';
 import { normalizeHeader } from './read/values';
-import { validateRows, type ValidationContext } from './datasets/validate';
+import { overlongCells, validateRows, type ValidationContext } from './datasets/validate';
 import { planWide, unpivotWide, wideOptionNeeds, wideOptionsOf } from './datasets/wide';
 
 const EMPTY: Omit<Analysis, 'encoding' | 'delimiter'> = {
@@ -69,7 +69,9 @@ export function analyseLarge(
 	const eligible =
 		bytes.length >= BULK_MIN_BYTES &&
 		!options.wide &&
-		(options.dataset === undefined || options.dataset === 'service_levels');
+		(options.dataset === undefined || options.dataset === 'service_levels') &&
+		// A line DuckDB's reader would refuse (with room for Windows-125x growing as UTF-8).
+		!hasLineLongerThan(bytes, BULK_MAX_LINE_BYTES / 3);
 	if (eligible && !options.fullDecode) {
 		const end = bytes.lastIndexOf(0x0a, BULK_HEAD_CHARS);
 		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
@@ -84,8 +86,7 @@ export function analyseLarge(
 	const { text, encoding, mixedLines } = decodeBytes(bytes);
 	const notes = mixedWarning(mixedLines, encoding);
 	const full = () => ({ analysis: analyseText(text, encoding, options, ctx, onProgress, notes), text: null });
-	if (bytes.length < BULK_MIN_BYTES || options.wide) return full();
-	if (options.dataset !== undefined && options.dataset !== 'service_levels') return full();
+	if (!eligible) return full();
 	const cut = text.lastIndexOf('\n', BULK_HEAD_CHARS);
 	if (cut <= 0) return full();
 	const head = analyseText(text.slice(0, cut + 1), encoding, options, ctx, undefined, notes);
@@ -226,26 +227,44 @@ function analyseWide(
 	if (!o || shown.needs.length) {
 		return { ...EMPTY, ...base, dataset: 'service_levels', wide: shown, warnings };
 	}
-	const long = unpivotWide(table, o);
-	const result = validateRows('service_levels', long, long.mapping, ctx, (f) => onProgress?.(0.3 + f * 0.7));
+	// Over-long cells anywhere in a file row (not only the unpivoted ones) reject that row first.
+	const tooLong: RowIssue[] = [];
+	const keep = table.rows.map((cells, i) => {
+		const issues = overlongCells(cells, table.rowNumbers[i], table.header);
+		tooLong.push(...issues);
+		return issues.length === 0;
+	});
+	const shortRows = tooLong.length
+		? {
+				...table,
+				rows: table.rows.filter((_, i) => keep[i]),
+				rowNumbers: table.rowNumbers.filter((_, i) => keep[i])
+			}
+		: table;
+	const long = unpivotWide(shortRows, o);
+	const checked = validateRows('service_levels', long, long.mapping, ctx, (f) => onProgress?.(0.3 + f * 0.7));
+	const result = tooLong.length
+		? { ...checked, errors: [...tooLong, ...checked.errors].sort((a, b) => a.row - b.row) }
+		: checked;
 	onProgress?.(1);
-	const kept = long.kept;
-	const used = new Set([...o.valueColumns, ...Object.values(kept).filter((i): i is number => i !== null)]);
+	const keptColumns = long.kept;
+	const used = new Set([...o.valueColumns, ...Object.values(keptColumns).filter((i): i is number => i !== null)]);
 	return {
 		...base,
 		dataset: 'service_levels',
-		mapping: kept,
+		mapping: keptColumns,
 		missingRequired: [],
 		unmapped: table.header.filter((h, i) => !used.has(i) && h.trim() !== ''),
 		rowCount: long.rows.length,
-		// Counted in long rows, as the valid ones are (one file row gives a row per year).
-		errorRowCount: long.rows.length - result.rows.length,
+		// Counted in long rows, as the valid ones are (one file row gives a row per year); a file row
+		// rejected for an over-long cell counts once.
+		errorRowCount: long.rows.length - result.rows.length + keep.filter((k) => !k).length,
 		rows: result.rows,
 		rowNumbers: result.rowNumbers,
 		errors: result.errors,
 		warnings: [...warnings, ...result.warnings],
 		percentValues: result.percents,
-		wide: { ...shown, applied: o, auto: !options.wide, kept }
+		wide: { ...shown, applied: o, auto: !options.wide, kept: keptColumns }
 	};
 }
 

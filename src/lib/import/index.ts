@@ -11,7 +11,14 @@ export {
 } from './analyse';
 export { readTable, detectDelimiter, detectHeaderRow, DELIMITERS } from './read/readTable';
 export { decodeBytes } from './read/decode';
-export { MAX_FILE_BYTES, MAX_COLUMNS, byteProblem, isHtml } from './read/problems';
+export {
+	MAX_FILE_BYTES,
+	MAX_COLUMNS,
+	MAX_HEADER_BYTES,
+	MAX_CELL_CHARS,
+	byteProblem,
+	isHtml
+} from './read/problems';
 export {
 	parseNumber,
 	parseInteger,

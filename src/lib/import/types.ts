@@ -11,7 +11,10 @@ export type ProblemCode =
 	| 'header_only'
 	| 'missing_columns'
 	| 'unknown_dataset'
-	| 'too_many_columns';
+	| 'too_many_columns'
+	| 'header_too_large'
+	| 'workbook_unreadable'
+	| 'workbook_empty';
 
 /** Why a whole file cannot be imported: one clear message, nothing changes. */
 export interface FileProblem {

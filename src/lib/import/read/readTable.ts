@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { FileProblem, ReadResult, RowIssue } from '../types';
-import { byteProblem, isHtml, MAX_COLUMNS } from './problems';
+import { byteProblem, isHtml, MAX_COLUMNS, MAX_HEADER_BYTES } from './problems';
 import { decodeBytes } from './decode';
 import { parseNumber } from './values';
 
@@ -87,9 +87,17 @@ export function readTable(
 	if (h < 0) return { problem: { code: 'no_header', params: {} } };
 
 	let header = all[h].map((c) => c.trim());
+	while (header.length > 1 && header[header.length - 1] === '') header = header.slice(0, -1);
 	if (header.length > MAX_COLUMNS)
 		return { problem: { code: 'too_many_columns', params: { n: header.length, max: MAX_COLUMNS } } };
-	while (header.length > 1 && header[header.length - 1] === '') header = header.slice(0, -1);
+	const headerBytes = new TextEncoder().encode(all[h].join(delimiter)).length;
+	if (headerBytes > MAX_HEADER_BYTES)
+		return {
+			problem: {
+				code: 'header_too_large',
+				params: { size: `${Math.ceil(headerBytes / 1024)} kB`, max: `${MAX_HEADER_BYTES / 1024} kB` }
+			}
+		};
 	const width = header.length;
 
 	const rows: string[][] = [];
