@@ -2,7 +2,8 @@ import type { DatasetName } from '$lib/types';
 import { isPlanText, parsePlan } from '$lib/plan';
 import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue, WidePlan } from './types';
 import { readTable } from './read/readTable';
-import { decodeBytes } from './read/decode';
+import { decodeBytes, utf16Of } from './read/decode';
+import { hasMixedLineEnds, normaliseLineEnds } from './read/lineEnds';
 import { BULK_MAX_LINE_BYTES, byteProblem, hasLineLongerThan } from './read/problems';
 import { detectDataset, mapColumns } from './datasets/fields';
 import { normalizeHeader } from './read/values';
@@ -72,7 +73,7 @@ export function analyseLarge(
 		(options.dataset === undefined || options.dataset === 'service_levels') &&
 		// A line DuckDB's reader would refuse (with room for Windows-125x growing as UTF-8).
 		!hasLineLongerThan(bytes, BULK_MAX_LINE_BYTES / 3);
-	if (eligible && !options.fullDecode) {
+	if (eligible && !options.fullDecode && !utf16Of(bytes) && !hasMixedLineEnds(bytes)) {
 		const end = bytes.lastIndexOf(0x0a, BULK_HEAD_CHARS);
 		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
 		if (head && (head.encoding === 'utf-8' || head.encoding === 'utf-8-bom')) {
@@ -83,7 +84,10 @@ export function analyseLarge(
 			}
 		}
 	}
-	const { text, encoding, mixedLines } = decodeBytes(bytes);
+	const decoded = decodeBytes(bytes);
+	const { encoding, mixedLines } = decoded;
+	// DuckDB's reader takes one line end per file: a mixed file reaches it with LF throughout.
+	const text = normaliseLineEnds(decoded.text);
 	const notes = mixedWarning(mixedLines, encoding);
 	const full = () => ({ analysis: analyseText(text, encoding, options, ctx, onProgress, notes), text: null });
 	if (!eligible) return full();
@@ -97,8 +101,8 @@ export function analyseLarge(
 
 /**
  * The file as DuckDB's CSV reader gets it on the bulk path: UTF-8. A UTF-8 file is passed as it is
- * (no second copy; a BOM sits in the header line, which the reader skips); a Windows-125x or mixed
- * file is the decoded text encoded again.
+ * (no second copy; a BOM sits in the header line, which the reader skips); a UTF-16, Windows-125x
+ * or mixed file is the decoded text encoded again.
  */
 export function bulkBytes(bytes: Uint8Array, encoding: Analysis['encoding'], text: string): Uint8Array {
 	return encoding === 'utf-8' || encoding === 'utf-8-bom' ? bytes : new TextEncoder().encode(text);
@@ -248,7 +252,10 @@ function analyseWide(
 		: checked;
 	onProgress?.(1);
 	const keptColumns = long.kept;
-	const used = new Set([...o.valueColumns, ...Object.values(keptColumns).filter((i): i is number => i !== null)]);
+	const used = new Set([
+		...o.valueColumns,
+		...Object.values(keptColumns).filter((i): i is number => i !== null)
+	]);
 	return {
 		...base,
 		dataset: 'service_levels',

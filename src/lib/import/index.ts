@@ -11,6 +11,8 @@ export {
 } from './analyse';
 export { readTable, detectDelimiter, detectHeaderRow, DELIMITERS } from './read/readTable';
 export { decodeBytes } from './read/decode';
+export { encodeText, canEncode } from './read/encode';
+export { writeDelimited } from './read/writeTable';
 export {
 	MAX_FILE_BYTES,
 	MAX_COLUMNS,

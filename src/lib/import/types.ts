@@ -1,6 +1,6 @@
 import type { DatasetName } from '$lib/types';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1257' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1257' | 'windows-1252';
 
 export type ProblemCode =
 	| 'empty'

@@ -1,4 +1,5 @@
 import type { FileProblem } from '../types';
+import { decodeUtf16, utf16Of } from './decode';
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 /** Issue #18 "Limits that protect the page": wider files, longer headers and cells are not data. */
@@ -45,13 +46,19 @@ export function overlongCell(cell: string): number | null {
 
 /** The start of an over-long cell, as an error shows it. */
 export function cellPreview(cell: string): string {
-	return Array.from(cell.slice(0, CELL_PREVIEW_CHARS * 2)).slice(0, CELL_PREVIEW_CHARS).join('') + '…';
+	return (
+		Array.from(cell.slice(0, CELL_PREVIEW_CHARS * 2))
+			.slice(0, CELL_PREVIEW_CHARS)
+			.join('') + '…'
+	);
 }
 
 /** File-level checks on the raw bytes: empty, too large, binary. */
 export function byteProblem(bytes: Uint8Array): FileProblem | null {
 	if (bytes.length > MAX_FILE_BYTES)
 		return { code: 'too_large', params: { size: `${Math.round(MAX_FILE_BYTES / 1048576)} MB` } };
+	const utf16 = utf16Of(bytes);
+	if (utf16) return textProblem(decodeUtf16(bytes.subarray(0, 128 * 1024), utf16), bytes.length);
 	let nonSpace = false;
 	const sample = bytes.subarray(0, 64 * 1024);
 	let control = 0;
@@ -62,6 +69,19 @@ export function byteProblem(bytes: Uint8Array): FileProblem | null {
 	}
 	if (!nonSpace && bytes.length <= sample.length) return { code: 'empty', params: {} };
 	if (control > sample.length * 0.05) return { code: 'binary', params: {} };
+	return null;
+}
+
+/** The same checks on a UTF-16 file's text (its bytes are half zeros). */
+function textProblem(head: string, size: number): FileProblem | null {
+	let control = 0;
+	for (let i = 0; i < head.length; i++) {
+		const c = head.charCodeAt(i);
+		if (c === 0) return { code: 'binary', params: {} };
+		if (c < 9 || (c > 13 && c < 32)) control++;
+	}
+	if (head.trim() === '' && size <= 128 * 1024) return { code: 'empty', params: {} };
+	if (control > head.length * 0.05) return { code: 'binary', params: {} };
 	return null;
 }
 

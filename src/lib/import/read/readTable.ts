@@ -3,6 +3,7 @@ import type { FileProblem, ReadResult, RowIssue } from '../types';
 import { byteProblem, isHtml, MAX_COLUMNS, MAX_HEADER_BYTES } from './problems';
 import { decodeBytes } from './decode';
 import { parseNumber } from './values';
+import { normaliseLineEnds } from './lineEnds';
 
 export const DELIMITERS = [';', '\t', ',', '|'] as const;
 const SAMPLE_LINES = 60;
@@ -80,6 +81,7 @@ export function readTable(
 	}
 	if (text.trim() === '') return { problem: { code: 'empty', params: {} } };
 	if (isHtml(text)) return { problem: { code: 'html', params: {} } };
+	text = normaliseLineEnds(text);
 
 	const delimiter = opts.delimiter ?? detectDelimiter(text);
 	const all = records(text, delimiter);
