@@ -4,7 +4,9 @@ import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue, WideP
 import { readTable } from './read/readTable';
 import { decodeBytes, utf16Of } from './read/decode';
 import { hasMixedLineEnds, normaliseLineEnds } from './read/lineEnds';
-import { BULK_MAX_LINE_BYTES, byteProblem, hasLineLongerThan } from './read/problems';
+import { BULK_MAX_LINE_BYTES, MAX_FILE_BYTES, byteProblem, hasLineLongerThan } from './read/problems';
+import { readWorkbook, workbookKind, type WorkbookSheet } from './read/workbook';
+import { writeDelimited } from './read/writeTable';
 import { detectDataset, mapColumns } from './datasets/fields';
 import { normalizeHeader } from './read/values';
 import { overlongCells, validateRows, type ValidationContext } from './datasets/validate';
@@ -114,7 +116,8 @@ function analyseText(
 	options: AnalyseOptions,
 	ctx: ValidationContext,
 	onProgress?: (fraction: number) => void,
-	notes: RowIssue[] = []
+	notes: RowIssue[] = [],
+	delimiter?: string
 ): Analysis {
 	// The plan's own tab-separated text (seed 001) imports as it is.
 	if ((options.dataset === undefined || options.dataset === 'activities') && isPlanText(text)) {
@@ -155,7 +158,7 @@ function analyseText(
 	}
 
 	if (options.activityUnits && !ctx.activityUnits) ctx = { ...ctx, activityUnits: options.activityUnits };
-	const read = readTable(text);
+	const read = readTable(text, { delimiter });
 	if ('problem' in read) return rejected(read.problem, { encoding });
 	const table: ReadResult = { ...read, encoding };
 	onProgress?.(0.3);
@@ -273,6 +276,81 @@ function analyseWide(
 		percentValues: result.percents,
 		wide: { ...shown, applied: o, auto: !options.wide, kept: keptColumns }
 	};
+}
+
+/** A workbook's sheet as the text the importer reads: tab-separated, every cell quoted as needed. */
+export function sheetText(sheet: WorkbookSheet): string {
+	return writeDelimited(sheet.rows, WORKBOOK_DELIMITER, '\n');
+}
+export const WORKBOOK_DELIMITER = '\t';
+
+/**
+ * A workbook (issue #18 "Workbooks"): the chosen sheet (the first by default) is read as a table
+ * of its cells' values, with the same detection (title rows, header row), mapping and checks as a
+ * CSV file. The sheets' names come back for the sheet picker.
+ */
+export function analyseWorkbook(
+	sheets: WorkbookSheet[],
+	kind: 'xlsx' | 'ods',
+	options: AnalyseOptions,
+	ctx: ValidationContext,
+	onProgress?: (fraction: number) => void
+): Analysis {
+	const names = sheets.map((s) => s.name);
+	const sheet = sheets.find((s) => s.name === options.sheet) ?? sheets[0];
+	const base = { encoding: kind, delimiter: WORKBOOK_DELIMITER, sheets: names, sheet: sheet?.name };
+	if (!sheet) return rejected({ code: 'workbook_empty', params: { sheet: '' } }, base);
+	const text = sheetText(sheet);
+	if (text.trim() === '') return rejected({ code: 'workbook_empty', params: { sheet: sheet.name } }, base);
+	const a = analyseText(text, kind, options, ctx, onProgress, [], WORKBOOK_DELIMITER);
+	return { ...a, sheets: names, sheet: sheet.name };
+}
+
+/**
+ * Any file the import page and `kov check` take: a workbook (its reader loaded only now), else
+ * text — on the large-file path when `bulk` (the page, which has DuckDB), else every row in JS.
+ * A workbook that cannot be read is one clear message.
+ */
+export async function analyseAny(
+	bytes: Uint8Array,
+	options: AnalyseOptions,
+	ctx: ValidationContext,
+	onProgress?: (fraction: number) => void,
+	bulk = true
+): Promise<{ analysis: Analysis; text: string | null; utf8?: Uint8Array }> {
+	const kind = workbookKind(bytes);
+	if (kind === null)
+		return bulk
+			? analyseLarge(bytes, options, ctx, onProgress)
+			: { analysis: analyseFile(bytes, options, ctx, onProgress), text: null };
+	if (bytes.length > MAX_FILE_BYTES) return { analysis: rejected(byteProblem(bytes)!), text: null };
+	if (kind === 'ods')
+		return { analysis: rejected({ code: 'workbook_ods', params: {} }, { encoding: 'ods' }), text: null };
+	let sheets: WorkbookSheet[];
+	try {
+		sheets = await readWorkbook(bytes);
+	} catch (e) {
+		const reason = e instanceof Error ? e.message : String(e);
+		return {
+			analysis: rejected({ code: 'workbook_unreadable', params: { reason } }, { encoding: kind }),
+			text: null
+		};
+	}
+	return { analysis: analyseWorkbook(sheets, kind, options, ctx, onProgress), text: null };
+}
+
+/**
+ * The text the importer read from a file (decoded; a workbook's chosen sheet as text), for the
+ * rejected-rows file.
+ */
+export async function fileText(bytes: Uint8Array, sheet?: string): Promise<string> {
+	const kind = workbookKind(bytes);
+	if (kind === 'xlsx') {
+		const sheets = await readWorkbook(bytes);
+		const s = sheets.find((x) => x.name === sheet) ?? sheets[0];
+		return s ? sheetText(s) : '';
+	}
+	return decodeBytes(bytes).text;
 }
 
 /** Lines of a single-byte file that were UTF-8: read right, but the user should know. */

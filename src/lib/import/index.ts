@@ -3,6 +3,10 @@ export type * from './types';
 export {
 	analyseFile,
 	analyseLarge,
+	analyseAny,
+	analyseWorkbook,
+	fileText,
+	sheetText,
 	bulkBytes,
 	analysisCounts,
 	importState,
@@ -51,3 +55,6 @@ export {
 	type WideChoices
 } from './datasets/wide';
 export { formatIssue, ISSUE_CODES } from './messages';
+export { templateFile, templateHeader, templateRows, templateNotes, TEMPLATE_DELIMITER } from './templates';
+export { rejectedRowsFile, errorColumnName } from './errorsFile';
+export { workbookKind, readWorkbook, cellText, type WorkbookSheet } from './read/workbook';

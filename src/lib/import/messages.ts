@@ -46,6 +46,10 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Exceli/LibreOffice’i töövihikut ei saanud lugeda ({reason}). Salvesta see uuesti või kujul „CSV UTF-8“.',
 		en: 'The Excel/LibreOffice workbook could not be read ({reason}). Save it again, or as "CSV UTF-8".'
 	},
+	workbook_ods: {
+		et: 'LibreOffice’i .ods-töövihikut ei loeta. Salvesta see LibreOffice’is kujul .xlsx või CSV (UTF-8, semikoolon).',
+		en: 'LibreOffice .ods workbooks are not read. Save it from LibreOffice as .xlsx or CSV (UTF-8, semicolon).'
+	},
 	workbook_empty: {
 		et: 'Töövihiku lehel „{sheet}“ pole andmeid.',
 		en: 'The sheet "{sheet}" of the workbook holds no data.'

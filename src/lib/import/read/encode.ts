@@ -11,6 +11,8 @@ export function encodeText(text: string, encoding: Encoding): Uint8Array {
 		case 'utf-8':
 			return new TextEncoder().encode(text);
 		case 'utf-8-bom':
+		case 'xlsx':
+		case 'ods':
 			return new TextEncoder().encode('\uFEFF' + text);
 		case 'utf-16le':
 		case 'utf-16be': {

@@ -8,7 +8,8 @@ import { normaliseLineEnds } from './lineEnds';
 export const DELIMITERS = [';', '\t', ',', '|'] as const;
 const SAMPLE_LINES = 60;
 
-function records(text: string, delimiter: string, preview = 0): string[][] {
+/** The file's records (every line, blank ones too) split with one delimiter. */
+export function records(text: string, delimiter: string, preview = 0): string[][] {
 	return Papa.parse<string[]>(text, {
 		delimiter,
 		preview,
