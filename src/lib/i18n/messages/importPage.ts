@@ -3,7 +3,7 @@ export const importPage = {
 	et: {
 		'import.title': 'Andmete import',
 		'import.lead':
-			'Laadi üles vastutajatelt ja koolitajatelt saadud CSV-failid (ka Exceli eesti ekspordid: semikoolon, komaga kümnendmurrud, Windows-1257, pp.kk.aaaa). Enne salvestamist näed eelvaadet ja kõiki vigu; midagi ei muutu enne, kui kinnitad.',
+			'Laadi üles vastutajatelt ja koolitajatelt saadud CSV- ja tekstifailid (ka Exceli eesti ekspordid: semikoolon, komaga kümnendmurrud, Windows-1257, „Unicode-tekst“, pp.kk.aaaa) või Exceli töövihikud (.xlsx). Enne salvestamist näed eelvaadet ja kõiki vigu; midagi ei muutu enne, kui kinnitad.',
 		'import.file': 'Vali fail',
 		'import.drop': 'või lohista fail siia',
 		'import.limit':
@@ -113,6 +113,8 @@ export const importPage = {
 		'import.templates.allowed': 'Lubatud väärtused',
 		'import.sheet': 'Tööleht',
 		'import.errorsColumn': 'viga',
+		'import.errorsFile.workbook':
+			'„Laadi vead alla“ annab töövihiku tagasilükatud read CSV-failina (UTF-8, semikoolon), lisaveeruga „{column}“ (rida, veerg, väärtus, põhjus). Paranda need Excelis ja impordi fail uuesti.',
 		'import.errorsSuffix': 'vead',
 		'import.sheet.help': 'Töövihikus on {n} lehte; loetakse valitud lehte.',
 		'import.errorsFile':
@@ -129,7 +131,7 @@ export const importPage = {
 	en: {
 		'import.title': 'Import data',
 		'import.lead':
-			'Upload the CSV exports you get from owners and trainers (Estonian Excel exports too: semicolon, decimal comma, Windows-1257, dd.mm.yyyy). You see a preview and every error before anything is saved; nothing changes until you confirm.',
+			'Upload the CSV and text exports you get from owners and trainers (Estonian Excel exports too: semicolon, decimal comma, Windows-1257, "Unicode Text", dd.mm.yyyy) or Excel workbooks (.xlsx). You see a preview and every error before anything is saved; nothing changes until you confirm.',
 		'import.file': 'Choose a file',
 		'import.drop': 'or drop a file here',
 		'import.limit':
@@ -239,6 +241,8 @@ export const importPage = {
 		'import.templates.allowed': 'Allowed values',
 		'import.sheet': 'Sheet',
 		'import.errorsColumn': 'error',
+		'import.errorsFile.workbook':
+			'"Download errors" gives the workbook\'s rejected rows as a CSV file (UTF-8, semicolon) plus a column "{column}" (row, column, value, reason). Fix them in Excel and import the file again.',
 		'import.errorsSuffix': 'errors',
 		'import.sheet.help': 'The workbook has {n} sheets; the chosen one is read.',
 		'import.errorsFile':
