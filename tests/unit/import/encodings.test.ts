@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { analyseFile, decodeBytes, readTable, type Encoding } from '../../../src/lib/import';
 import { encodeText } from '../../../src/lib/import/read/encode';
 import { writeDelimited } from '../../../src/lib/import/read/writeTable';
-import { normaliseLineEnds } from '../../../src/lib/import/read/lineEnds';
+import { hasMixedLineEnds, normaliseLineEnds } from '../../../src/lib/import/read/lineEnds';
 import { municipalities } from '../municipalities';
 
 const ENCODINGS: Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1257', 'windows-1252'];
@@ -148,5 +148,21 @@ describe('normaliseLineEnds(text)', () => {
 	it('leaves a file with one kind of line end as it is', () => {
 		const crlf = 'a;b\r\n1;x\r\n';
 		expect(normaliseLineEnds(crlf)).toBe(crlf);
+	});
+});
+
+describe('hasMixedLineEnds(text or bytes)', () => {
+	it.each([
+		['a\r\nb\r\n', false],
+		['a\nb\n', false],
+		['a\rb\r', false],
+		['a\r\nb\n', true],
+		['a\rb\n', true],
+		['a\r\nb\rc', true],
+		['a\nb\r\n', true],
+		['', false]
+	])('%j → %s, the same for its bytes', (text, mixed) => {
+		expect(hasMixedLineEnds(text)).toBe(mixed);
+		expect(hasMixedLineEnds(new TextEncoder().encode(text))).toBe(mixed);
 	});
 });
