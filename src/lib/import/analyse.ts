@@ -104,10 +104,13 @@ export function analyseLarge(
 /**
  * The file as DuckDB's CSV reader gets it on the bulk path: UTF-8. A UTF-8 file is passed as it is
  * (no second copy; a BOM sits in the header line, which the reader skips); a UTF-16, Windows-125x
- * or mixed file is the decoded text encoded again.
+ * or mixed-encoding file, or one with mixed line ends, is the decoded text encoded again.
  */
 export function bulkBytes(bytes: Uint8Array, encoding: Analysis['encoding'], text: string): Uint8Array {
-	return encoding === 'utf-8' || encoding === 'utf-8-bom' ? bytes : new TextEncoder().encode(text);
+	// Mixed line ends: the text (LF throughout) is what DuckDB must read; it drops a field at a lone CR.
+	return (encoding === 'utf-8' || encoding === 'utf-8-bom') && !hasMixedLineEnds(bytes)
+		? bytes
+		: new TextEncoder().encode(text);
 }
 
 function analyseText(
