@@ -32,5 +32,5 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'static/', 'test-results/'] }
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'static/', 'test-results/', '.tmp/'] }
 );
