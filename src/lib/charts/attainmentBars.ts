@@ -25,6 +25,11 @@ export interface AttainmentBarsOptions {
 	marginLeft?: number;
 }
 
+/** The 0–100 % attainment axis of the bar charts (overview and report). */
+export function attainmentAxis(label: string): Plot.ScaleOptions {
+	return { domain: [0, 100], label, grid: true, labelAnchor: 'center', labelArrow: 'none', labelOffset: 36 };
+}
+
 /** Horizontal bars of attainment 0–100 %, one per group, with the value printed at the bar's end. */
 export function attainmentBars(rows: AttainmentBar[], o: AttainmentBarsOptions): Plot.PlotOptions {
 	const ui = UI_COLORS[o.scheme];
@@ -37,14 +42,7 @@ export function attainmentBars(rows: AttainmentBar[], o: AttainmentBarsOptions):
 		marginRight: 120,
 		marginBottom: 44,
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
-		x: {
-			domain: [0, 100],
-			label: o.axisLabel,
-			grid: true,
-			labelAnchor: 'center',
-			labelArrow: 'none',
-			labelOffset: 36
-		},
+		x: attainmentAxis(o.axisLabel),
 		y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
 		marks: [
 			Plot.barX(rows, {

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { UI_COLORS, type Scheme } from './palette';
+import { attainmentAxis } from './attainmentBars';
 
 /** One bar: a group's attainment in one of the two years. */
 export interface ChangeBar {
@@ -39,14 +40,7 @@ export function changeBars(rows: ChangeBar[], o: ChangeBarsOptions): Plot.PlotOp
 		marginRight: 110,
 		marginBottom: 44,
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
-		x: {
-			domain: [0, 100],
-			label: o.axisLabel,
-			grid: true,
-			labelAnchor: 'center',
-			labelArrow: 'none',
-			labelOffset: 36
-		},
+		x: attainmentAxis(o.axisLabel),
 		fy: { domain: groups, label: null, padding: 0.18 },
 		y: { domain: years, axis: null, padding: 0.08 },
 		color: {
