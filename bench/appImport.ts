@@ -30,6 +30,8 @@ export interface ImportRun {
 	peakRssBytes: number | null;
 	heapAfterBytes: number | null;
 	rssAfterBytes: number | null;
+	/** The app's own phases (`kov:*` User Timing measures on the page) during this import, ms by name. */
+	marks: Record<string, number>;
 }
 
 const STEP_TIMEOUT = Number(process.env.BENCH_STEP_TIMEOUT_MS ?? 900_000);
@@ -77,12 +79,14 @@ export async function importOnce(page: Page, cdp: CDPSession, file: string): Pro
 		peakHeapBytes: null,
 		peakRssBytes: null,
 		heapAfterBytes: null,
-		rssAfterBytes: null
+		rssAfterBytes: null,
+		marks: {}
 	};
 	const memory = sampleMemory(cdp);
 	const wall0 = Date.now();
 	try {
 		const start = await mark(page);
+		const since = await page.evaluate(() => performance.now());
 		await page.locator('input[type="file"]').setInputFiles(file, { timeout: STEP_TIMEOUT });
 		await page.waitForFunction(
 			(since) => {
@@ -133,6 +137,13 @@ export async function importOnce(page: Page, cdp: CDPSession, file: string): Pro
 		const tasks = log.longTasks.filter((l) => l.start >= from && l.start <= charts.end);
 		run.longestTaskMs = tasks.reduce((m, l) => Math.max(m, l.duration), 0);
 		run.longTasksMs = tasks.reduce((n, l) => n + l.duration, 0);
+		run.marks = await page.evaluate((t0) => {
+			const out: Record<string, number> = {};
+			for (const m of performance.getEntriesByType('measure'))
+				if (m.name.startsWith('kov:') && m.startTime >= t0)
+					out[m.name.slice(4)] = (out[m.name.slice(4)] ?? 0) + m.duration;
+			return out;
+		}, since);
 		run.ok = true;
 	} catch (e) {
 		run.error ??= String(e).split('\n')[0].slice(0, 300);

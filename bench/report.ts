@@ -76,12 +76,13 @@ export function printReport(r: Results): void {
 			])
 		)
 	);
-	out.push('', 'App import phases (median ms)');
+	out.push('', 'App import phases (median ms), beside DuckDB-wasm read_csv of the same file alone');
 	out.push(
 		table(
 			[
 				'rows',
 				'runs',
+				'wasm read_csv alone',
 				'read+check',
 				'commit',
 				'charts',
@@ -92,6 +93,7 @@ export function printReport(r: Results): void {
 			r.ingest.map((i) => [
 				i.rows.toLocaleString('en-US'),
 				`${i.app.runs.filter((u) => u.ok).length}/${i.app.runs.length}`,
+				i.papa?.wasmReader.readMs ? fmt(i.papa.wasmReader.readMs.median) : '–',
 				i.app.analyseMs ? fmt(i.app.analyseMs.median) : '–',
 				i.app.commitMs ? fmt(i.app.commitMs.median) : '–',
 				i.app.chartsMs ? fmt(i.app.chartsMs.median) : '–',
@@ -104,6 +106,14 @@ export function printReport(r: Results): void {
 	for (const i of r.ingest)
 		for (const u of i.app.runs.filter((u) => !u.ok))
 			out.push(`  ${i.rows.toLocaleString('en-US')} rows: ${u.error}`);
+	// Where the import's time goes, by the app's own kov:* marks (worker phases included).
+	for (const i of r.ingest) {
+		const phases = Object.entries(i.app.phases ?? {}).sort((a, b) => b[1] - a[1]);
+		if (phases.length)
+			out.push(
+				`  ${i.rows.toLocaleString('en-US')} rows, kov:* phases: ${phases.map(([n, v]) => `${n} ${fmt(v)}`).join(', ')}`
+			);
+	}
 
 	for (const mm of r.memory) {
 		out.push('', `Memory, ${mm.rows.toLocaleString('en-US')} rows (after GC; peak while importing)`);

@@ -51,6 +51,8 @@ export interface AppIngest {
 	chartsMs: Spread | null;
 	totalMs: Spread | null;
 	longestTaskMs: Spread | null;
+	/** Median of each `kov:*` phase over the successful runs (what the time was spent on). */
+	phases: Record<string, number>;
 	error: string | null;
 }
 
@@ -153,6 +155,12 @@ function summarise(runs: ImportRun[]): AppIngest {
 		chartsMs: pick((r) => r.chartsMs),
 		totalMs: pick((r) => r.totalMs),
 		longestTaskMs: pick((r) => r.longestTaskMs),
+		phases: Object.fromEntries(
+			[...new Set(ok.flatMap((r) => Object.keys(r.marks)))].map((name) => [
+				name,
+				Math.round(spread(ok.map((r) => r.marks[name] ?? 0))?.median ?? 0)
+			])
+		),
 		error: ok.length ? null : (runs[0]?.error ?? 'no run')
 	};
 }
@@ -177,7 +185,8 @@ const failedRun = (error: string): ImportRun => ({
 	peakHeapBytes: null,
 	peakRssBytes: null,
 	heapAfterBytes: null,
-	rssAfterBytes: null
+	rssAfterBytes: null,
+	marks: {}
 });
 
 /**
