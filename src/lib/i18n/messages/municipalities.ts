@@ -89,7 +89,40 @@ export const municipalities = {
 		'mun.empty.year': 'Näitaja „{indicator}“ kohta pole {year}. aasta andmeid.',
 		'mun.empty.yearAction': 'Näita viimast aastat ({year})',
 		'mun.empty.importAction': 'või impordi andmed',
-		'mun.empty.county': 'Maakonnas {county} pole selle näitaja kohta {year}. aastal väärtusi.'
+		'mun.empty.county': 'Maakonnas {county} pole selle näitaja kohta {year}. aastal väärtusi.',
+		'mun.peer.similar': 'Sarnased omavalitsused (7)',
+		'mun.peer.similarOf': '{name} ja tema 7 sarnast omavalitsust',
+		'mun.similar.on': 'Sarnasus näitajate järgi: {indicators}.',
+		'mun.similar.none':
+			'Sarnasuse näitajatel pole selle aasta kohta erinevaid väärtusi; sarnaseid omavalitsusi ei saa leida.',
+		'mun.profile.open': '{name}: ava profiil',
+		'mun.yearFallback.notYet':
+			'{year}. aasta kohta teenustasemete andmeid veel pole; näitame {shown}. aastat.',
+		'mun.yearFallback.none': '{year}. aasta kohta teenustasemete andmeid pole; näitame {shown}. aastat.',
+		'mun.yearFallback.notYet.indicator':
+			'Näitaja „{indicator}“ kohta pole {year}. aasta andmeid veel; näitame {shown}. aastat.',
+		'mun.yearFallback.none.indicator':
+			'Näitaja „{indicator}“ kohta pole {year}. aasta andmeid; näitame {shown}. aastat.',
+		'mun.reach.title': 'Koolituste haare ja „{indicator}“ muutus, {from}–{to}',
+		'mun.reach.caption':
+			'Iga punkt on omavalitsus: vaakteljel tema inimeste osalemine kava koolitustel 1000 elaniku kohta (koolitused, mis algasid neil aastatel; rahvaarv ligikaudne), püstteljel näitaja muutus samal ajal ({better}). Omavalitsus, keda koolitusandmed ei nimeta, on 0 juures.',
+		'mun.reach.x': 'Osalejaid 1000 elaniku kohta, {from}–{to}',
+		'mun.reach.y': 'Muutus {from}→{to}',
+		'mun.reach.tooltip': '{name}\n{reach} osalejat 1000 elaniku kohta ({participants})\nmuutus {change}',
+		'mun.reach.col.participants': 'Osalejaid',
+		'mun.reach.col.reach': 'Osalejaid 1000 elaniku kohta',
+		'mun.reach.col.valueAt': 'Väärtus {year}',
+		'mun.reach.empty': 'Valitud aastatel pole ühelgi omavalitsusel mõlema aasta väärtust.',
+		'mun.reach.from': 'Alates',
+		'mun.reach.to': 'Kuni',
+		'mun.reach.rho': '{n} omavalitsust; Spearmani ρ = {rho} ({strength}).',
+		'mun.reach.noRho': '{n} omavalitsust: seost ei saa arvutada.',
+		'mun.reach.strength.none': 'seost praktiliselt pole',
+		'mun.reach.strength.weak': 'nõrk seos',
+		'mun.reach.strength.moderate': 'mõõdukas seos',
+		'mun.reach.strength.strong': 'tugev seos',
+		'mun.reach.notEffect':
+			'See on seos, mitte mõju: koolitusi võisid saada just need omavalitsused, kus muutus niikuinii toimus, ja näitajat mõjutab palju muud.'
 	},
 	en: {
 		'mun.title': 'Municipality comparison',
@@ -179,6 +212,37 @@ export const municipalities = {
 		'mun.empty.year': 'There are no {year} data for the indicator “{indicator}”.',
 		'mun.empty.yearAction': 'Show the latest year ({year})',
 		'mun.empty.importAction': 'or import data',
-		'mun.empty.county': '{county} has no values for this indicator in {year}.'
+		'mun.empty.county': '{county} has no values for this indicator in {year}.',
+		'mun.peer.similar': 'Similar municipalities (7)',
+		'mun.peer.similarOf': '{name} and its 7 similar municipalities',
+		'mun.similar.on': 'Similarity on: {indicators}.',
+		'mun.similar.none':
+			'The similarity indicators have no differing values this year; no similar municipalities can be found.',
+		'mun.profile.open': '{name}: open the profile',
+		'mun.yearFallback.notYet': '{year} has no service-level data yet; showing {shown}.',
+		'mun.yearFallback.none': '{year} has no service-level data; showing {shown}.',
+		'mun.yearFallback.notYet.indicator': '“{indicator}” has no {year} data yet; showing {shown}.',
+		'mun.yearFallback.none.indicator': '“{indicator}” has no {year} data; showing {shown}.',
+		'mun.reach.title': 'Training reach and the change of “{indicator}”, {from}–{to}',
+		'mun.reach.caption':
+			'Each dot is a municipality: across, how many of its people took part in the plan’s trainings per 1,000 inhabitants (trainings starting in those years; population approximate); up, the indicator’s change over the same years ({better}). A municipality the training data never name is at 0.',
+		'mun.reach.x': 'Participants per 1,000 inhabitants, {from}–{to}',
+		'mun.reach.y': 'Change {from}→{to}',
+		'mun.reach.tooltip':
+			'{name}\n{reach} participants per 1,000 inhabitants ({participants})\nchange {change}',
+		'mun.reach.col.participants': 'Participants',
+		'mun.reach.col.reach': 'Participants per 1,000 inhabitants',
+		'mun.reach.col.valueAt': 'Value {year}',
+		'mun.reach.empty': 'No municipality has a value in both of the chosen years.',
+		'mun.reach.from': 'From',
+		'mun.reach.to': 'To',
+		'mun.reach.rho': '{n} municipalities; Spearman’s ρ = {rho} ({strength}).',
+		'mun.reach.noRho': '{n} municipalities: no correlation can be computed.',
+		'mun.reach.strength.none': 'practically no association',
+		'mun.reach.strength.weak': 'a weak association',
+		'mun.reach.strength.moderate': 'a moderate association',
+		'mun.reach.strength.strong': 'a strong association',
+		'mun.reach.notEffect':
+			'This is an association, not an effect: trainings may have gone to the municipalities that were changing anyway, and much else moves the indicator.'
 	}
 };
