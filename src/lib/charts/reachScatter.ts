@@ -18,6 +18,8 @@ export interface ReachScatterOptions {
 	/** Lower is better: a fall is the improvement, said in the axis label by the caller. */
 	selected?: string | null;
 	width?: number;
+	/** The change of a 0–9 level is a whole number of levels: integer ticks. */
+	integerY?: boolean;
 }
 
 /**
@@ -28,6 +30,10 @@ export interface ReachScatterOptions {
 export function reachScatter(points: ReachDot[], o: ReachScatterOptions): Plot.PlotOptions {
 	const ui = UI_COLORS[o.scheme];
 	const selected = points.filter((p) => p.ehak_code === o.selected);
+	const ys = points.map((p) => p.change);
+	const lo = Math.floor(Math.min(0, ...ys));
+	const hi = Math.ceil(Math.max(0, ...ys));
+	const integerTicks = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 	return {
 		width: o.width ?? 640,
 		height: 340,
@@ -36,7 +42,12 @@ export function reachScatter(points: ReachDot[], o: ReachScatterOptions): Plot.P
 		marginTop: 24,
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
 		x: { label: o.xLabel, grid: true, nice: true, labelArrow: 'none', labelAnchor: 'center', zero: true },
-		y: { label: o.yLabel, grid: true, nice: true, labelArrow: 'none' },
+		y: {
+			label: o.yLabel,
+			grid: true,
+			labelArrow: 'none',
+			...(o.integerY ? { domain: [lo, hi], ticks: integerTicks, tickFormat: 'd' } : { nice: true })
+		},
 		marks: [
 			Plot.ruleY([0], { stroke: ui.muted }),
 			Plot.dot(points, {

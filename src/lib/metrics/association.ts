@@ -89,3 +89,16 @@ export function reachPoints(o: {
 			};
 		});
 }
+
+/** An indicator's rows as reachPoints reads them: ehak_code → year → value. */
+export function valuesByMunicipality(
+	rows: { ehak_code: string; year: number; value: number | null }[]
+): Map<string, Map<number, number | null>> {
+	const out = new Map<string, Map<number, number | null>>();
+	for (const r of rows) {
+		let m = out.get(r.ehak_code);
+		if (!m) out.set(r.ehak_code, (m = new Map()));
+		m.set(r.year, r.value);
+	}
+	return out;
+}

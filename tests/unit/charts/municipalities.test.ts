@@ -312,3 +312,16 @@ describe('a 0–9 level on the ranking and the trend', () => {
 		]);
 	});
 });
+
+describe('reachScatter(points, options)', () => {
+	it('draws one dot per municipality and, for a level, integer ticks on the change', async () => {
+		const { reachScatter } = await import('../../../src/lib/charts/reachScatter');
+		const points = [
+			{ ehak_code: '1', name: 'A', reach: 2, change: 1, tooltip: '' },
+			{ ehak_code: '2', name: 'B', reach: 0, change: -2, tooltip: '' }
+		];
+		const o = reachScatter(points, { scheme: 'light', xLabel: 'x', yLabel: 'y', integerY: true });
+		expect((o.marks?.[1] as unknown as { data: unknown[] }).data).toHaveLength(2);
+		expect(o.y?.ticks).toEqual([-2, -1, 0, 1]);
+	});
+});
