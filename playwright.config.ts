@@ -30,6 +30,9 @@ export default defineConfig({
 		timeout: 60_000
 	},
 	use: {
+		// The app's service worker (src/service-worker.ts) would answer later navigations from its cache,
+		// past page.route() interception: blocked here, allowed in tests/e2e/offline.spec.ts.
+		serviceWorkers: 'block',
 		baseURL: `http://localhost:${PORT}`,
 		browserName: 'chromium',
 		locale: 'et-EE',

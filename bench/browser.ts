@@ -192,7 +192,7 @@ export const mb = (bytes: number | null | undefined) =>
 
 /** A new context and page with the probes and the HTTP cache disabled: a first visit. */
 export async function coldPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext();
+	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const page = await context.newPage();
 	await withProbes(page);
 	const cdp = await context.newCDPSession(page);

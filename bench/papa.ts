@@ -172,7 +172,7 @@ export async function papaIngest(
 	runs: number,
 	paths: { buildDir: string; duckJs: string }
 ): Promise<PapaIngest> {
-	const context = await browser.newContext();
+	const context = await browser.newContext({ serviceWorkers: 'block' });
 	await context.route('**/__bench/**', (route) => {
 		const name = new URL(route.request().url()).pathname.replace('/__bench/', '');
 		const bodies: Record<string, [string, string]> = {

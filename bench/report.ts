@@ -34,6 +34,17 @@ export function printReport(r: Results): void {
 		`  initial JS   ${c.initialJs.files} files, ${kb(c.initialJs.bytes)} raw, ${kb(c.initialJs.gzipBytes)} gzipped`
 	);
 
+	const v = r.secondVisit;
+	if (v) {
+		out.push('', 'Repeat visit of / (service worker and HTTP cache allowed)');
+		out.push(`  first visit, data ready   ${ms(v.firstVisitReadyMs)}`);
+		out.push(`  second visit, first chart ${ms(v.secondVisitFirstChartMs)}`);
+		out.push(`  second visit, data ready  ${ms(v.secondVisitReadyMs)}`);
+		out.push(
+			`  offline third visit       ${v.offline.ready ? `works (data-source ${v.offline.source})` : `fails: ${v.offline.error}`}`
+		);
+	}
+
 	out.push('', 'Ingest of a service-level CSV (median ms; ratios of medians)');
 	out.push(
 		table(

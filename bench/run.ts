@@ -18,6 +18,7 @@ import type { Browser } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { cdpFor, jsHeap, launch, rendererRss, withProbes } from './browser';
 import { coldLoad, type ColdLoad } from './coldLoad';
+import { secondVisit, type SecondVisit } from './secondVisit';
 import { publishedBench, type PublishedBench } from './published';
 import { writeCsv } from './generate';
 import { importOnce, openImport, type ImportRun } from './appImport';
@@ -97,6 +98,8 @@ export interface Results {
 	};
 	versions: Record<string, string>;
 	coldLoad: ColdLoad;
+	/** A repeat visit with the service worker and the HTTP cache allowed, and an offline visit. */
+	secondVisit: SecondVisit | null;
 	ingest: Ingest[];
 	/** Per size: memory before, after the import and after importing the same file again. */
 	memory: Memory[];
@@ -184,7 +187,7 @@ const failedRun = (error: string): ImportRun => ({
 async function appIngest(browser: Browser, file: string, rows: number, results: Results): Promise<AppIngest> {
 	const runs: ImportRun[] = [];
 	for (let run = 0; run < RUNS; run++) {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ serviceWorkers: 'block' });
 		try {
 			const page = await context.newPage();
 			await withProbes(page);
@@ -278,6 +281,7 @@ async function main() {
 			'playwright-core': versionOf('playwright-core')
 		},
 		coldLoad: null as unknown as ColdLoad,
+		secondVisit: null,
 		ingest: [],
 		memory: [],
 		latency: null,
@@ -287,6 +291,8 @@ async function main() {
 	try {
 		step('cold load of /');
 		results.coldLoad = await coldLoad(browser, BASE, RUNS, BUILD);
+		step('second visit of / (service worker and cache allowed), then offline');
+		results.secondVisit = await secondVisit(browser, BASE, RUNS);
 		for (const rows of SIZES) {
 			const { file, bytes, indicators } = writeCsv(TMP, rows);
 			step(`${rows.toLocaleString('en-US')} rows (${Math.round(bytes / 1048576)} MB): native DuckDB`);

@@ -40,3 +40,33 @@ export async function planDatabase(plan: Activity[], progress: ProgressRow[]): P
 	);
 	return conn;
 }
+
+/** An activity with a count target of 4, due 2025, led by RM, unless told otherwise. */
+export function activity(activity_id: string, o: Partial<Activity> = {}): Activity {
+	const segments = activity_id.split('.');
+	return {
+		activity_id,
+		direction: Number(segments[0]),
+		direction_name: '',
+		result_area: segments.slice(0, 2).join('.'),
+		result_area_name: '',
+		parent_id: segments.length === 4 ? segments.slice(0, 3).join('.') : null,
+		title: activity_id,
+		target_group: '',
+		outputs: '',
+		target_text: '',
+		target_value: 4,
+		target_unit: 'count',
+		lead_owner: '',
+		co_owners: '',
+		lead_owners: ['RM'],
+		co_owner_orgs: [],
+		funding: '',
+		deadline: '',
+		deadline_year: 2025,
+		extended: false,
+		recurring: false,
+		seq: 0,
+		...o
+	};
+}

@@ -6,6 +6,8 @@ export interface AttainmentBar {
 	label: string;
 	/** 0..1 or null when the group has only cancelled activities. */
 	attainment: number | null;
+	/** Change since the previous year as printed (`+5 pp`), or null when there is none to show. */
+	change?: string | null;
 	activities: number;
 	reported: number;
 	done: number;
@@ -32,7 +34,7 @@ export function attainmentBars(rows: AttainmentBar[], o: AttainmentBarsOptions):
 		width: o.width ?? 560,
 		height: Math.max(120, rows.length * 30 + 50),
 		marginLeft: o.marginLeft ?? 140,
-		marginRight: 84,
+		marginRight: 120,
 		marginBottom: 44,
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
 		x: {
@@ -56,7 +58,8 @@ export function attainmentBars(rows: AttainmentBar[], o: AttainmentBarsOptions):
 			Plot.text(rows, {
 				x: (d: AttainmentBar) => (d.attainment ?? 0) * 100,
 				y: 'label',
-				text: (d: AttainmentBar) => `${o.percentLabel(d.attainment)} (${d.activities})`,
+				text: (d: AttainmentBar) =>
+					`${o.percentLabel(d.attainment)} (${d.activities})${d.change ? `  ${d.change}` : ''}`,
 				dx: 4,
 				textAnchor: 'start',
 				fill: ui.text

@@ -23,10 +23,20 @@ export interface PublishedState {
 	/** unknown until the manifest request has answered. */
 	status: 'unknown' | 'none' | 'ok' | 'error';
 	manifest: Manifest | null;
+	/**
+	 * When the network did not answer and the service worker served its last copy of the manifest:
+	 * when that copy was fetched (ISO). Null when the manifest came from the server now.
+	 */
+	offlineCopy: string | null;
 	error: { file: string; url: string; code: PublishProblemCode; detail: string } | null;
 }
 
-export const published = $state<PublishedState>({ status: 'unknown', manifest: null, error: null });
+export const published = $state<PublishedState>({
+	status: 'unknown',
+	manifest: null,
+	offlineCopy: null,
+	error: null
+});
 
 /** The folder's URL, relative to the app's base path (no other origin). */
 export function dataUrl(file: string): string {
@@ -92,6 +102,7 @@ async function fetchManifest(): Promise<Manifest | null> {
 		fail(e);
 	}
 	published.manifest = manifest;
+	published.offlineCopy = res.headers.get('x-kov-cached-at');
 	published.status = 'ok';
 	if (manifest.summary && !hasStoredImports()) {
 		view.years = manifest.summary.years;

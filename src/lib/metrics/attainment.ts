@@ -20,6 +20,7 @@ export interface AttainmentGroup {
 	key: string;
 	/** Mean score over non-cancelled activities; null when the group has none. */
 	attainment: number | null;
+	/** Activities in the mean (cancelled ones excluded): `activities + cancelled` is the whole group. */
 	activities: number;
 	reported: number;
 	done: number;
@@ -114,7 +115,7 @@ export function summarise(key: string, standings: ActivityStanding[]): Attainmen
 	return {
 		key,
 		attainment: scored.length ? sum / scored.length : null,
-		activities: standings.length,
+		activities: scored.length,
 		reported: standings.filter((s) => s.status !== 'not_reported').length,
 		done: standings.filter((s) => s.status === 'done').length,
 		at_risk: standings.filter((s) => s.status === 'at_risk').length,

@@ -18,6 +18,8 @@ export interface GroupRow {
 export interface StandingRow {
 	activity_id: string;
 	direction: number;
+	/** The activity's place in the plan (plan order). */
+	seq: number;
 	title: string;
 	status: DisplayStatus;
 	score: number | null;
@@ -67,28 +69,42 @@ export async function loadOverview(
 	filter: { direction: number | null; owner: string | null },
 	version = 0
 ): Promise<Overview> {
-	if (!cache || cache.conn !== conn || cache.year !== year || cache.version !== version) {
-		const rows = run<StandingRow>(conn, standingsSql(), year);
-		cache = { conn, year, version, rows };
-		rows.catch(() => (cache = null));
-	}
-	return overviewFrom(await cache.rows, filter);
+	return overviewFrom(await loadStandings(conn, year, version), filter);
 }
 
-let cache: { conn: Connector; year: number; version: number; rows: Promise<StandingRow[]> } | null = null;
+/**
+ * Every activity's standing as of a year, asked of DuckDB once per year and data version: the
+ * overview asks for Y and Y − 1 (its changes), the report for every year of the plan.
+ */
+export function loadStandings(conn: Connector, year: number, version = 0): Promise<StandingRow[]> {
+	if (!cache || cache.conn !== conn || cache.version !== version) cache = { conn, version, years: new Map() };
+	let rows = cache.years.get(year);
+	if (!rows) {
+		const c = cache;
+		rows = run<StandingRow>(conn, standingsSql(), year);
+		c.years.set(year, rows);
+		rows.catch(() => c.years.delete(year));
+	}
+	return rows;
+}
+
+let cache: { conn: Connector; version: number; years: Map<number, Promise<StandingRow[]>> } | null = null;
 
 const leadOwners = (s: StandingRow) => (s.lead_owners ? s.lead_owners.split(';') : []);
 /** DuckDB's text order (bytes of UTF-8 = code points), not the locale's. */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** One group's figures (attainment.ts GROUP_COLUMNS): the mean score skips cancelled activities. */
+/**
+ * One group's figures (attainment.ts GROUP_COLUMNS): the mean score skips cancelled activities, and
+ * `activities` counts the activities in the mean (ui-contract), `cancelled` the ones left out.
+ */
 function groupRow(key: string, rows: StandingRow[]): GroupRow {
 	const scored = rows.filter((r) => r.score !== null);
 	const count = (f: (r: StandingRow) => boolean) => rows.filter(f).length;
 	return {
 		key,
 		attainment: scored.length ? scored.reduce((n, r) => n + (r.score as number), 0) / scored.length : null,
-		activities: rows.length,
+		activities: scored.length,
 		reported: count((r) => r.status !== 'not_reported'),
 		done: count((r) => r.status === 'done'),
 		at_risk: count((r) => r.status === 'at_risk'),
@@ -147,6 +163,6 @@ export function overviewFrom(
 		byDirection,
 		byOwner,
 		statusMix,
-		standings: [...both].sort((a, b) => (a.seq as number) - (b.seq as number))
+		standings: [...both].sort((a, b) => a.seq - b.seq)
 	};
 }

@@ -9,6 +9,7 @@ import {
 const A = (id: string, o: Partial<ActivityRow> = {}): ActivityRow => ({
 	activity_id: id,
 	direction: Number(id[0]),
+	seq: 0,
 	title: `Tegevus ${id}`,
 	status: 'in_progress',
 	score: 0.5,

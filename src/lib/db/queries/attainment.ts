@@ -40,7 +40,7 @@ standing AS (
 
 const GROUP_COLUMNS = `
 	avg(score) AS attainment,
-	count(*)::INTEGER AS activities,
+	count(*) FILTER (WHERE status <> 'cancelled')::INTEGER AS activities,
 	count(*) FILTER (WHERE status <> 'not_reported')::INTEGER AS reported,
 	count(*) FILTER (WHERE status = 'done')::INTEGER AS done,
 	count(*) FILTER (WHERE status = 'at_risk')::INTEGER AS at_risk,

@@ -10,9 +10,11 @@ export const overview = {
 		'kpi.late': 'Hilinenud',
 		'kpi.notReported': 'Aruanne puudub',
 		'kpi.attainment': 'Täitmine kokku',
+		'kpi.since': 'vs {year}',
+		'kpi.cancelledNote': 'neist {n} tühistatud',
 		'chart.byDirection': 'Täitmine suundade kaupa, {year}',
 		'chart.byDirectionCaption':
-			'Tegevuste keskmine täitmine suunas (0–100 %). Tühistatud tegevusi ei arvestata; aruandeta tegevus = 0.',
+			'Tegevuste keskmine täitmine suunas (0–100 %). Tühistatud tegevusi ei arvestata; aruandeta tegevus = 0. Sulgudes keskmises arvestatud tegevuste arv, selle järel muutus eelmise aastaga võrreldes protsendipunktides (pp).',
 		'chart.byOwner': 'Täitmine peavastutajate kaupa, {year}',
 		'chart.byOwnerCaption':
 			'Keskmine täitmine tegevustes, kus organisatsioon on peavastutaja. Mitme peavastutajaga tegevus loeb igaühele täielikult.',
@@ -40,9 +42,11 @@ export const overview = {
 		'kpi.late': 'Late',
 		'kpi.notReported': 'Not reported',
 		'kpi.attainment': 'Overall attainment',
+		'kpi.since': 'vs {year}',
+		'kpi.cancelledNote': '{n} of them cancelled',
 		'chart.byDirection': 'Attainment by direction, {year}',
 		'chart.byDirectionCaption':
-			'Mean attainment of the activities in each direction (0–100 %). Cancelled activities are excluded; an unreported activity counts as 0.',
+			'Mean attainment of the activities in each direction (0–100 %). Cancelled activities are excluded; an unreported activity counts as 0. In brackets the number of activities in the mean, then the change since the previous year in percentage points (pp).',
 		'chart.byOwner': 'Attainment by lead owner, {year}',
 		'chart.byOwnerCaption':
 			'Mean attainment of the activities an organisation leads. An activity with several lead owners counts fully for each.',

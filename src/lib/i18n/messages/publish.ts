@@ -2,6 +2,9 @@
 export const publish = {
 	et: {
 		'source.published': 'Avaldatud andmed {date}',
+		'source.offline': 'Võrguühenduseta: viimati laaditud {at}',
+		'source.offlineLong':
+			'Server ei vasta. Näidatakse avaldatud andmete koopiat, mis laaditi {at}; uuemad andmed võivad serveris olla. Värskendatakse, kui ühendus taastub.',
 		'source.publishedLong': 'Kõik näevad neid andmeid: need on avaldatud saidi kaustas data/ ({by}).',
 		'source.local': 'Kohalikud muudatused — avaldamata ({n})',
 		'source.localLong':
@@ -59,6 +62,9 @@ export const publish = {
 	},
 	en: {
 		'source.published': 'Published data {date}',
+		'source.offline': 'Offline: last fetched {at}',
+		'source.offlineLong':
+			'The server does not answer. This is the copy of the published data fetched {at}; the server may have newer data. It is refreshed when the connection returns.',
 		'source.publishedLong': 'Everyone sees these data: they are published in the site folder data/ ({by}).',
 		'source.local': 'Local changes — not published ({n})',
 		'source.localLong':
