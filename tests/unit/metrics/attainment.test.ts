@@ -8,7 +8,7 @@ import {
 	isLate,
 	latestReport
 } from '$lib/metrics/attainment';
-import type { Activity, ProgressRow } from '$lib/types';
+import type { ProgressRow } from '$lib/types';
 import { activity } from '../progressRow';
 
 let importOrder = 0;

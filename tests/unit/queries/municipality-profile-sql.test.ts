@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createNodeConnector } from '../../../src/lib/db/nodeConnector';
 import { createSchemaSql, TABLES } from '../../../src/lib/db/schema';
+import type { SqlValue } from '../../../src/lib/db/connector';
 import {
 	loadMunicipalityTrainings,
 	loadOwnValues,
@@ -29,7 +30,7 @@ const TR = [
 beforeAll(async () => {
 	conn = await createNodeConnector();
 	await conn.exec(createSchemaSql());
-	const column = <T>(table: keyof typeof TABLES, f: (name: string) => T[]) =>
+	const column = (table: keyof typeof TABLES, f: (name: string) => SqlValue[]) =>
 		Object.fromEntries(TABLES[table].map((c) => [c.name, f(c.name)]));
 	await conn.insertColumns(
 		'service_levels',
@@ -47,7 +48,7 @@ beforeAll(async () => {
 							unit: 'tase',
 							higher_is_better: true,
 							source: 'test'
-						}) as Record<string, unknown>
+						}) as Record<string, SqlValue>
 					)[n] ?? null
 			)
 		)
@@ -69,7 +70,7 @@ beforeAll(async () => {
 							dropped_out: 0,
 							training_key: training_id,
 							source: 'test'
-						}) as Record<string, unknown>
+						}) as Record<string, SqlValue>
 					)[n] ?? null
 			)
 		)
