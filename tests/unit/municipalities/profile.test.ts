@@ -65,3 +65,19 @@ describe('profileRows(o) and strongestAndWeakest(rows)', () => {
 		expect(weakest.map((r) => r.indicator)).toEqual(['Voolavus (%)']);
 	});
 });
+
+describe('strongestAndWeakest(rows) threshold', () => {
+	it('leaves out differences under a quarter of a standard deviation', () => {
+		const row = (indicator: string, standing: number) =>
+			({ indicator, standing }) as unknown as Parameters<typeof strongestAndWeakest>[0][number];
+		const r = strongestAndWeakest([
+			row('a', 0.1),
+			row('b', 0.5),
+			row('c', -0.2),
+			row('d', -1),
+			row('e', 0.3)
+		]);
+		expect(r.strongest.map((x) => x.indicator)).toEqual(['b', 'e']);
+		expect(r.weakest.map((x) => x.indicator)).toEqual(['d']);
+	});
+});

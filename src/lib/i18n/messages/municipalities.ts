@@ -132,7 +132,7 @@ export const municipalities = {
 		'prof.highlight.item': '{indicator}: {value}, võrdlusrühma mediaan {median}; koht riigis {rank}. / {n}.',
 		'prof.highlight.none': 'Ükski näitaja pole siin võrdlusrühma mediaanist selgelt eemal.',
 		'prof.highlights.how':
-			'Järjestatud erinevuse järgi võrdlusrühma mediaanist, mõõdetuna riigi standardhälvetes, et eri ühikuga näitajad oleksid võrreldavad; suund arvestab, kas suurem või väiksem on parem.',
+			'Järjestatud erinevuse järgi võrdlusrühma mediaanist, mõõdetuna riigi standardhälvetes, et eri ühikuga näitajad oleksid võrreldavad; suund arvestab, kas suurem või väiksem on parem. Alla veerandi standardhälbe erinevust ei loeta.',
 		'prof.indicators': 'Kõik näitajad, {year}',
 		'prof.peerGroup': 'Võrdlusrühm: {group}. Koht on üleriigiline; muutus on võrreldes eelmise aastaga.',
 		'prof.table': '{name}: näitajad {year} valdkondade kaupa',
@@ -304,7 +304,7 @@ export const municipalities = {
 		'prof.highlight.item': '{indicator}: {value}, peer median {median}; national rank {rank} of {n}.',
 		'prof.highlight.none': 'No indicator stands clearly apart from the peer median here.',
 		'prof.highlights.how':
-			'Ordered by the difference from the peer median in national standard deviations, so that indicators in different units compare; the direction respects whether higher or lower is better.',
+			'Ordered by the difference from the peer median in national standard deviations, so that indicators in different units compare; the direction respects whether higher or lower is better. Differences under a quarter of a standard deviation do not count.',
 		'prof.indicators': 'Every indicator, {year}',
 		'prof.peerGroup': 'Peer group: {group}. Ranks are national; change is since the previous year.',
 		'prof.table': '{name}: indicators {year} by domain',
