@@ -92,12 +92,15 @@ export function profileRows(o: {
 		});
 }
 
+/** Closer to the peer median than this (in national SDs) is neither a strength nor a weakness. */
+export const MIN_STANDING = 0.25;
+
 /** The indicators furthest above and below the peer median (in national SDs), up to `n` each. */
 export function strongestAndWeakest(
 	rows: ProfileRow[],
 	n = 3
 ): { strongest: ProfileRow[]; weakest: ProfileRow[] } {
-	const placed = rows.filter((r) => r.standing !== null);
+	const placed = rows.filter((r) => r.standing !== null && Math.abs(r.standing) >= MIN_STANDING);
 	return {
 		strongest: placed
 			.filter((r) => (r.standing as number) > 0)
