@@ -1,9 +1,12 @@
 /**
  * kov — the import core on the command line, the same code the import page runs in its Worker.
  *   npm run kov -- check <file> [--dataset progress|trainings|service_levels|activities|municipalities] [--json] [--lang et|en]
+ *        [--sheet NAME] (a workbook, .xlsx: the sheet to read; the first by default)
+ *        [--errors-out FILE] (the rejected rows as they were, plus an error column: to fix and check again)
  *        a wide service-level table: [--years 2022,2023 --indicator-column NAME | --indicator NAME]
  *        or [--indicator-columns "A|B" --year-column NAME | --year YYYY] [--municipality-column NAME]
  *   npm run kov -- read <file> --out <table.csv>
+ *   npm run kov -- template <dataset> [--lang et|en] [--out FILE]   (the import template; stdout without --out)
  *   npm run kov -- publish <file>… [--base DIR] --out DIR [--valid-rows] [--lang et|en]  (scripts/publish.ts)
  * check exits 0 when the file would import cleanly, 1 when it has row errors, 2 when it is unusable
  * or no row can be saved without a choice (an ambiguous wide table: the options to pass are printed).
@@ -12,11 +15,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import {
-	analyseFile,
+	analyseAny,
 	analysisCounts,
+	fileText,
+	rejectedRowsFile,
+	sheetText,
+	readWorkbook,
+	workbookKind,
 	formatIssue,
 	importState,
 	readTable,
+	templateFile,
+	templateNotes,
 	wideOptionsFromChoices,
 	yearOfHeader,
 	type Analysis,
@@ -31,7 +41,7 @@ const root = join(import.meta.dirname, '..');
 
 function usage(): never {
 	console.error(
-		'usage: kov check <file> [--dataset NAME] [--json] [--lang et|en]\n       kov read <file> --out <table.csv>\n       kov publish <file>… [--base DIR] --out DIR [--valid-rows] [--lang et|en]'
+		'usage: kov check <file> [--dataset NAME] [--json] [--lang et|en]\n       kov read <file> --out <table.csv>\n       kov template <dataset> [--lang et|en] [--out FILE]\n       kov publish <file>… [--base DIR] --out DIR [--valid-rows] [--lang et|en]'
 	);
 	process.exit(2);
 }
@@ -84,6 +94,10 @@ const T = {
 		nothingSaved: 'Ühtegi rida ei saa salvestada: igas reas on viga.',
 		noRows: 'Ühtegi rida ei saa salvestada: failis pole andmeridu.',
 		unknownColumn: (c: string) => `Veergu või aastat „${c}“ failis pole.`,
+		sheet: 'Tööleht',
+		unknownSheet: (s: string, all: string[]) => `Töövihikus pole lehte „${s}“ (lehed: ${all.join(', ')}).`,
+		errorsWritten: (n: number, f: string, e: string, d: string) =>
+			`${n} vigast rida → ${f} (${e}, eraldaja ${JSON.stringify(d)})`,
 		name: 'näitaja nimi',
 		year: 'aasta'
 	},
@@ -111,6 +125,11 @@ const T = {
 		nothingSaved: 'No row can be saved: every row has an error.',
 		noRows: 'No row can be saved: the file has no data rows.',
 		unknownColumn: (c: string) => `There is no column or year "${c}" in the file.`,
+		sheet: 'Sheet',
+		unknownSheet: (s: string, all: string[]) =>
+			`The workbook has no sheet "${s}" (sheets: ${all.join(', ')}).`,
+		errorsWritten: (n: number, f: string, e: string, d: string) =>
+			`${n} rejected rows → ${f} (${e}, delimiter ${JSON.stringify(d)})`,
 		name: 'indicator name',
 		year: 'year'
 	}
@@ -156,7 +175,7 @@ function wideSuggestions(a: Analysis, lang: 'et' | 'en'): string[] {
 	return [...ways, `${cols} --year <${t.year}>`];
 }
 
-function check(file: string, args: string[]): number {
+async function check(file: string, args: string[]): Promise<number> {
 	const lang = option(args, '--lang') === 'en' ? 'en' : 'et';
 	const t = T[lang];
 	const datasetArg = option(args, '--dataset');
@@ -166,8 +185,19 @@ function check(file: string, args: string[]): number {
 	}
 	const bytes = new Uint8Array(readFileSync(file));
 	const ctx = context();
-	const options: AnalyseOptions = { dataset: datasetArg as DatasetName | undefined, lang };
-	let a = analyseFile(bytes, options, ctx);
+	const options: AnalyseOptions = {
+		dataset: datasetArg as DatasetName | undefined,
+		lang,
+		sheet: option(args, '--sheet')
+	};
+	// The same path as the import page's Worker (workbooks included), but every row checked in JS.
+	const analyseFile = async (b: Uint8Array, o: AnalyseOptions, c: typeof ctx) =>
+		(await analyseAny(b, o, c, undefined, false)).analysis;
+	let a = await analyseFile(bytes, options, ctx);
+	if (options.sheet !== undefined && a.sheets && a.sheet !== options.sheet) {
+		console.error(t.unknownSheet(options.sheet, a.sheets));
+		return 2;
+	}
 	const choices = wideChoices(args);
 	if (choices && !a.problem) {
 		const chosen = wideOptionsFromChoices(a.header, a.wide ?? null, choices);
@@ -175,7 +205,13 @@ function check(file: string, args: string[]): number {
 			console.error(t.unknownColumn(chosen.error.column));
 			return 2;
 		}
-		a = analyseFile(bytes, { ...options, dataset: 'service_levels', wide: chosen.options }, ctx);
+		a = await analyseFile(bytes, { ...options, dataset: 'service_levels', wide: chosen.options }, ctx);
+	}
+	const errorsOut = option(args, '--errors-out');
+	if (errorsOut && !a.problem) {
+		const out = rejectedRowsFile(await fileText(bytes, a.sheet), a, lang);
+		writeFileSync(errorsOut, out.bytes);
+		console.error(t.errorsWritten(out.rows, errorsOut, out.encoding, out.delimiter));
 	}
 	const state = importState(a);
 	// 0 when every row can be saved, 1 with row errors, 2 when no row can be saved without a choice
@@ -201,6 +237,8 @@ function check(file: string, args: string[]): number {
 			problem: a.problem ? { code: a.problem.code, message: formatIssue(a.problem, lang) } : null,
 			encoding: a.encoding,
 			delimiter: a.delimiter,
+			sheets: a.sheets ?? null,
+			sheet: a.sheet ?? null,
 			headerRow: a.headerRow,
 			dataset: a.dataset,
 			detectedDataset: a.detectedDataset,
@@ -231,8 +269,11 @@ function check(file: string, args: string[]): number {
 	}
 	if (a.problem) console.log(`✗ ${formatIssue(a.problem, lang)}`);
 	console.log(
-		`${t.encoding}: ${a.encoding}\n${t.delimiter}: ${JSON.stringify(a.delimiter)}\n${t.header}: ${a.headerRow}\n${t.dataset}: ${a.dataset ?? t.none}`
+		a.sheet !== undefined
+			? `${t.encoding}: ${a.encoding}\n${t.sheet}: ${a.sheet} (${a.sheets?.join(', ')})`
+			: `${t.encoding}: ${a.encoding}\n${t.delimiter}: ${JSON.stringify(a.delimiter)}`
 	);
+	console.log(`${t.header}: ${a.headerRow}\n${t.dataset}: ${a.dataset ?? t.none}`);
 	if (a.wide) {
 		const kind = a.wide.kind === 'year' ? t.wideYear : t.wideIndicator;
 		const cols = names(a.wide.valueColumns).join(', ');
@@ -280,10 +321,16 @@ function check(file: string, args: string[]): number {
 }
 
 /** Writes the table as the reader understood it: UTF-8, RFC 4180, `,` and `"`, LF line ends. */
-function read(file: string, args: string[]): number {
+async function read(file: string, args: string[]): Promise<number> {
 	const out = option(args, '--out');
 	if (!out) usage();
-	const r = readTable(new Uint8Array(readFileSync(file)));
+	const bytes = new Uint8Array(readFileSync(file));
+	let r: ReturnType<typeof readTable>;
+	if (workbookKind(bytes) === 'xlsx') {
+		const sheets = await readWorkbook(bytes);
+		const sheet = sheets.find((x) => x.name === option(args, '--sheet')) ?? sheets[0];
+		r = readTable(sheet ? sheetText(sheet) : '', { delimiter: '\t' });
+	} else r = readTable(bytes);
 	if ('problem' in r) {
 		console.error(formatIssue(r.problem, option(args, '--lang') === 'en' ? 'en' : 'et'));
 		return 2;
@@ -297,6 +344,29 @@ function read(file: string, args: string[]): number {
 	return 0;
 }
 
+/**
+ * The import template of a dataset (the same file as the import page's): to --out, with the
+ * allowed values printed; without --out the CSV goes to stdout and the allowed values to stderr.
+ */
+function template(dataset: string, args: string[]): number {
+	if (!DATASETS.includes(dataset as DatasetName)) {
+		console.error(`unknown dataset "${dataset}" (${DATASETS.join(', ')})`);
+		return 2;
+	}
+	const lang = option(args, '--lang') === 'en' ? 'en' : 'et';
+	const { bytes } = templateFile(dataset as DatasetName, lang);
+	const notes = templateNotes(dataset as DatasetName, lang).join('\n');
+	const out = option(args, '--out');
+	if (out) {
+		writeFileSync(out, bytes);
+		console.log(`${out}\n${notes}`);
+	} else {
+		process.stdout.write(bytes);
+		console.error(notes);
+	}
+	return 0;
+}
+
 const [command, file, ...rest] = process.argv.slice(2);
 if (command === 'publish')
 	process.exit(
@@ -307,4 +377,12 @@ if (command === 'publish')
 		})
 	);
 if (!command || !file) usage();
-process.exit(command === 'check' ? check(file, rest) : command === 'read' ? read(file, rest) : usage());
+process.exit(
+	command === 'check'
+		? await check(file, rest)
+		: command === 'read'
+			? await read(file, rest)
+			: command === 'template'
+				? template(file, rest)
+				: usage()
+);

@@ -1,17 +1,26 @@
 /// <reference lib="webworker" />
-import { analyseLarge, bulkBytes } from '$lib/import';
-import type { AnalyseRequest, WorkerMessage } from './importClient';
+import { analyseAny, bulkBytes, fileText, rejectedRowsFile } from '$lib/import';
+import type { AnalyseRequest, ErrorsRequest, WorkerMessage } from './importClient';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 
-self.onmessage = async (ev: MessageEvent<AnalyseRequest>) => {
+self.onmessage = async (ev: MessageEvent<AnalyseRequest | ErrorsRequest>) => {
 	const started = performance.now();
-	const { file, options, ctx, lang } = ev.data;
 	try {
+		if ('errors' in ev.data) {
+			// The rejected rows as they were in the file (issue #18 "Fix and resubmit"): read again here.
+			const { file, errors, lang } = ev.data;
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const text = await fileText(bytes, errors.sheet);
+			const out = rejectedRowsFile(text, errors, lang);
+			post({ type: 'errors', ...out }, [out.bytes.buffer]);
+			return;
+		}
+		const { file, options, ctx, lang } = ev.data;
 		// Read here, off the page's thread: a large export is 100 MB.
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		const { analysis, text, utf8: asIs } = analyseLarge(
+		const { analysis, text, utf8: asIs } = await analyseAny(
 			bytes,
 			{ ...options, lang },
 			{ activityIds: new Set(ctx.activityIds), municipalities: ctx.municipalities },

@@ -5,7 +5,7 @@
  */
 import type { DatasetName, Municipality } from '$lib/types';
 import type { Lang } from '$lib/i18n/catalogue';
-import type { Analysis, AnalyseOptions } from '$lib/import';
+import type { Analysis, AnalyseOptions, Encoding } from '$lib/import';
 import { now, record } from '$lib/perf';
 
 export interface AnalyseRequest {
@@ -16,8 +16,16 @@ export interface AnalyseRequest {
 	lang: Lang;
 }
 
+/** The rejected rows of an analysed file, as a file to fix and import again. */
+export interface ErrorsRequest {
+	file: Blob;
+	errors: Pick<Analysis, 'delimiter' | 'headerRow' | 'errors' | 'encoding' | 'sheet'>;
+	lang: Lang;
+}
+
 export type WorkerMessage =
 	| { type: 'progress'; fraction: number; rows?: number }
+	| { type: 'errors'; bytes: Uint8Array; encoding: Encoding; delimiter: string; rows: number }
 	| { type: 'done'; analysis: Analysis; utf8?: Uint8Array; blob?: Blob; timings?: Record<string, number> }
 	| { type: 'error'; message: string };
 
@@ -40,7 +48,8 @@ export function analyseInWorker(
 			if (m.type === 'progress') onProgress(m.fraction, m.rows);
 			else {
 				worker.terminate();
-				if (m.type === 'done') {
+				if (m.type === 'errors') reject(new Error('unexpected message'));
+				else if (m.type === 'done') {
 					// The worker's phases, laid end to end before now on this thread's timeline.
 					let end = now();
 					for (const [name, ms] of Object.entries(m.timings ?? {}).reverse()) {
@@ -60,6 +69,27 @@ export function analyseInWorker(
 	});
 	worker.postMessage(request);
 	return { result, cancel: () => worker.terminate() };
+}
+
+/** The rejected-rows file, made in the Worker (it reads the file again; a workbook's reader is there). */
+export function rejectedRowsInWorker(
+	request: ErrorsRequest
+): Promise<{ bytes: Uint8Array; encoding: Encoding; delimiter: string; rows: number }> {
+	const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+	return new Promise((resolve, reject) => {
+		worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
+			const m = ev.data;
+			if (m.type === 'progress') return;
+			worker.terminate();
+			if (m.type === 'errors') resolve(m);
+			else reject(new Error(m.type === 'error' ? m.message : 'unexpected message'));
+		};
+		worker.onerror = (e) => {
+			worker.terminate();
+			reject(new Error(e.message || 'import worker failed'));
+		};
+		worker.postMessage(request);
+	});
 }
 
 export type { DatasetName };

@@ -9,6 +9,7 @@ import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
 import { timed } from '$lib/perf';
 import { resolveMunicipality } from '$lib/import/datasets/municipality';
+import { BULK_MAX_LINE_BYTES, CELL_PREVIEW_CHARS, MAX_CELL_CHARS } from '$lib/import/read/problems';
 
 export interface BulkMapping {
 	municipality: number;
@@ -39,6 +40,13 @@ export interface BulkIssue {
 	code: string;
 	params: Record<string, string | number>;
 }
+
+/**
+ * DuckDB's reader stops at a line over 2 MB by default; a longer one (a 5 MB comment) must reach
+ * the over-long-cell check as a row error. The buffer stays at DuckDB's default 32 MB; a file with
+ * a longer line never takes this path (`analyseLarge` reads it in JS).
+ */
+const READER_OPTIONS = `max_line_size = ${BULK_MAX_LINE_BYTES}, buffer_size = ${32 * 1024 * 1024}`;
 
 export const BULK_STAGE = '_bulk_service_levels';
 const NAMES = '_bulk_names';
@@ -212,7 +220,7 @@ export async function validateBulk(
 	await timed('bulk:read', () =>
 		tx.exec(
 			`CREATE TEMP TABLE ${BULK_STAGE} AS
-			SELECT _row, ${cm} AS municipality_raw, l.ehak_code, l.candidates,
+			SELECT _row, ${overlong(o.columnCount)} AS _long, ${cm} AS municipality_raw, l.ehak_code, l.candidates,
 				${cy} AS year_raw, CASE WHEN isfinite(_yn) AND _yn = floor(_yn) THEN least(greatest(_yn, -2147483647), 2147483647)::INTEGER END AS year,
 				nullif(${cd}, '') AS domain, nullif(${ci}, '') AS indicator,
 				${cv} AS value_raw, _vn AS value, _vn IS NOT NULL AND _vp AS value_percent, nullif(${cu}, '') AS unit, ${ch} AS hib_raw,
@@ -232,7 +240,7 @@ export async function validateBulk(
 					FROM (
 						SELECT (row_number() OVER () + ${o.headerRow})::INTEGER AS _row, *
 						FROM read_csv('${o.file.replace(/'/g, "''")}', delim = '${delim}', header = false, skip = ${o.headerRow},
-						quote = '"', escape = '"', null_padding = true, ignore_errors = false, strict_mode = false,
+						quote = '"', escape = '"', null_padding = true, ${READER_OPTIONS}, ignore_errors = false, strict_mode = false,
 						columns = {${columns}}, auto_detect = false)
 					)
 				)
@@ -264,28 +272,35 @@ export async function validateBulk(
 	const h = (i: number | null | undefined, field: string) =>
 		i === null || i === undefined ? field : header[i] || field;
 	const [mun, year, value, hibRaw] = ['municipality_raw', 'year_raw', 'value_raw', 'hib_raw'].map(sqlTrim);
+	const names = `[${Array.from({ length: o.columnCount }, (_, i) => lit(header[i] || String(i + 1))).join(', ')}]`;
+	// A row with an over-long cell gets that error only (as the import core): one per such cell.
 	const checks = `
+		SELECT _row, l.i - 1000 AS ord, ${names}[l.i + 1] AS col, l.v || '…' AS value, 'cell_too_long' AS code,
+			l.n::VARCHAR AS candidates
+		FROM (SELECT _row, unnest(_long) AS l FROM ${BULK_STAGE} WHERE _long IS NOT NULL)
+		UNION ALL
 		SELECT _row, 1 AS ord, ${lit(h(m.municipality, 'municipality'))} AS col, ${mun} AS value,
 			CASE WHEN candidates IS NOT NULL THEN 'ambiguous_municipality'
 				WHEN coalesce(${mun}, '') = '' THEN 'missing_value'
 				ELSE 'unknown_municipality' END AS code, candidates
-		FROM ${BULK_STAGE} WHERE ehak_code IS NULL
+		FROM ${BULK_STAGE} WHERE _long IS NULL AND (ehak_code IS NULL)
 		UNION ALL
 		SELECT _row, 2, ${lit(h(m.year, 'year'))}, ${year},
 			CASE WHEN coalesce(${year}, '') = '' THEN 'missing_value'
 				WHEN year IS NULL THEN 'invalid_year' ELSE 'year_out_of_range' END, NULL
-		FROM ${BULK_STAGE} WHERE year IS NULL OR year < ${o.minYear} OR year > ${o.maxYear}
+		FROM ${BULK_STAGE} WHERE _long IS NULL AND (year IS NULL OR year < ${o.minYear} OR year > ${o.maxYear})
 		UNION ALL
-		SELECT _row, 3, ${lit(h(m.indicator, 'indicator'))}, '', 'missing_value', NULL FROM ${BULK_STAGE} WHERE indicator IS NULL
+		SELECT _row, 3, ${lit(h(m.indicator, 'indicator'))}, '', 'missing_value', NULL FROM ${BULK_STAGE} WHERE _long IS NULL AND (indicator IS NULL)
 		UNION ALL
 		SELECT _row, 5, ${lit(h(m.value, 'value'))}, ${value}, 'invalid_number', NULL
-		FROM ${BULK_STAGE} WHERE value IS NULL AND coalesce(${value}, '') <> ''
+		FROM ${BULK_STAGE} WHERE _long IS NULL AND (value IS NULL AND coalesce(${value}, '') <> '')
 		UNION ALL
 		SELECT _row, 5, ${lit(h(m.value, 'value'))}, ${value}, 'percent_for_unit', unit
-		FROM ${BULK_STAGE} WHERE value_percent AND NOT regexp_full_match(lower(unit), '${PERCENT_UNITS}')
+		FROM ${BULK_STAGE} WHERE _long IS NULL AND (value_percent AND NOT regexp_full_match(lower(unit), '${PERCENT_UNITS}'))
 		UNION ALL
 		SELECT _row, 4, ${lit(h(m.higher_is_better, 'higher_is_better'))}, ${hibRaw}, 'invalid_boolean', NULL
-		FROM ${BULK_STAGE} WHERE higher_is_better IS NULL`;
+		FROM ${BULK_STAGE} WHERE _long IS NULL AND (higher_is_better IS NULL)
+		`;
 	await timed('bulk:checks', () => tx.exec(`CREATE TEMP TABLE ${ERRORS} AS ${checks}`));
 	// As in the import core, a repeated key is an error only on rows that have no other error. The
 	// keys are grouped by their hash first (half the work of grouping the strings); only rows whose
@@ -345,11 +360,25 @@ function issueParams(
 			return { value: e.value ?? '', min: o.minYear, max: o.maxYear };
 		case 'duplicate_key':
 			return { value: e.value ?? '', first: Number(e.candidates) };
+		case 'cell_too_long':
+			return { value: e.value ?? '', length: Number(e.candidates), max: MAX_CELL_CHARS };
 		case 'percent_for_unit':
 			return { value: e.value ?? '', unit: e.candidates ?? '' };
 		default:
 			return { value: e.value ?? '' };
 	}
+}
+
+/**
+ * The file's cells over MAX_CELL_CHARS characters, as a list of {i: column, n: length, v: start}
+ * (NULL when none): `strlen` (bytes, cheap) first, `length` (characters) only where it can be over.
+ */
+function overlong(columnCount: number): string {
+	const cells = Array.from({ length: columnCount }, (_, i) => {
+		const c = ident(`c${i}`);
+		return `CASE WHEN strlen(${c}) > ${MAX_CELL_CHARS} AND length(${c}) > ${MAX_CELL_CHARS} THEN {'i': ${i}, 'n': length(${c}), 'v': left(${c}, ${CELL_PREVIEW_CHARS})} END`;
+	});
+	return `nullif(list_filter([${cells.join(', ')}], x -> x IS NOT NULL), [])`;
 }
 
 function lit(s: string): string {

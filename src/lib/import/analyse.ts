@@ -2,11 +2,14 @@ import type { DatasetName } from '$lib/types';
 import { isPlanText, parsePlan } from '$lib/plan';
 import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue, WidePlan } from './types';
 import { readTable } from './read/readTable';
-import { decodeBytes } from './read/decode';
-import { byteProblem } from './read/problems';
+import { decodeBytes, utf16Of } from './read/decode';
+import { hasMixedLineEnds, normaliseLineEnds } from './read/lineEnds';
+import { BULK_MAX_LINE_BYTES, MAX_FILE_BYTES, byteProblem, hasLineLongerThan } from './read/problems';
+import { readWorkbook, workbookKind, type WorkbookSheet } from './read/workbook';
+import { writeDelimited } from './read/writeTable';
 import { detectDataset, mapColumns } from './datasets/fields';
 import { normalizeHeader } from './read/values';
-import { validateRows, type ValidationContext } from './datasets/validate';
+import { overlongCells, validateRows, type ValidationContext } from './datasets/validate';
 import { planWide, unpivotWide, wideOptionNeeds, wideOptionsOf } from './datasets/wide';
 
 const EMPTY: Omit<Analysis, 'encoding' | 'delimiter'> = {
@@ -69,8 +72,10 @@ export function analyseLarge(
 	const eligible =
 		bytes.length >= BULK_MIN_BYTES &&
 		!options.wide &&
-		(options.dataset === undefined || options.dataset === 'service_levels');
-	if (eligible && !options.fullDecode) {
+		(options.dataset === undefined || options.dataset === 'service_levels') &&
+		// A line DuckDB's reader would refuse (with room for Windows-125x growing as UTF-8).
+		!hasLineLongerThan(bytes, BULK_MAX_LINE_BYTES / 3);
+	if (eligible && !options.fullDecode && !utf16Of(bytes) && !hasMixedLineEnds(bytes)) {
 		const end = bytes.lastIndexOf(0x0a, BULK_HEAD_CHARS);
 		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
 		if (head && (head.encoding === 'utf-8' || head.encoding === 'utf-8-bom')) {
@@ -81,11 +86,13 @@ export function analyseLarge(
 			}
 		}
 	}
-	const { text, encoding, mixedLines } = decodeBytes(bytes);
+	const decoded = decodeBytes(bytes);
+	const { encoding, mixedLines } = decoded;
+	// DuckDB's reader takes one line end per file: a mixed file reaches it with LF throughout.
+	const text = normaliseLineEnds(decoded.text);
 	const notes = mixedWarning(mixedLines, encoding);
 	const full = () => ({ analysis: analyseText(text, encoding, options, ctx, onProgress, notes), text: null });
-	if (bytes.length < BULK_MIN_BYTES || options.wide) return full();
-	if (options.dataset !== undefined && options.dataset !== 'service_levels') return full();
+	if (!eligible) return full();
 	const cut = text.lastIndexOf('\n', BULK_HEAD_CHARS);
 	if (cut <= 0) return full();
 	const head = analyseText(text.slice(0, cut + 1), encoding, options, ctx, undefined, notes);
@@ -96,11 +103,14 @@ export function analyseLarge(
 
 /**
  * The file as DuckDB's CSV reader gets it on the bulk path: UTF-8. A UTF-8 file is passed as it is
- * (no second copy; a BOM sits in the header line, which the reader skips); a Windows-125x or mixed
- * file is the decoded text encoded again.
+ * (no second copy; a BOM sits in the header line, which the reader skips); a UTF-16, Windows-125x
+ * or mixed-encoding file, or one with mixed line ends, is the decoded text encoded again.
  */
 export function bulkBytes(bytes: Uint8Array, encoding: Analysis['encoding'], text: string): Uint8Array {
-	return encoding === 'utf-8' || encoding === 'utf-8-bom' ? bytes : new TextEncoder().encode(text);
+	// Mixed line ends: the text (LF throughout) is what DuckDB must read; it drops a field at a lone CR.
+	return (encoding === 'utf-8' || encoding === 'utf-8-bom') && !hasMixedLineEnds(bytes)
+		? bytes
+		: new TextEncoder().encode(text);
 }
 
 function analyseText(
@@ -109,7 +119,8 @@ function analyseText(
 	options: AnalyseOptions,
 	ctx: ValidationContext,
 	onProgress?: (fraction: number) => void,
-	notes: RowIssue[] = []
+	notes: RowIssue[] = [],
+	delimiter?: string
 ): Analysis {
 	// The plan's own tab-separated text (seed 001) imports as it is.
 	if ((options.dataset === undefined || options.dataset === 'activities') && isPlanText(text)) {
@@ -150,7 +161,7 @@ function analyseText(
 	}
 
 	if (options.activityUnits && !ctx.activityUnits) ctx = { ...ctx, activityUnits: options.activityUnits };
-	const read = readTable(text);
+	const read = readTable(text, { delimiter });
 	if ('problem' in read) return rejected(read.problem, { encoding });
 	const table: ReadResult = { ...read, encoding };
 	onProgress?.(0.3);
@@ -226,27 +237,123 @@ function analyseWide(
 	if (!o || shown.needs.length) {
 		return { ...EMPTY, ...base, dataset: 'service_levels', wide: shown, warnings };
 	}
-	const long = unpivotWide(table, o);
-	const result = validateRows('service_levels', long, long.mapping, ctx, (f) => onProgress?.(0.3 + f * 0.7));
+	// Over-long cells anywhere in a file row (not only the unpivoted ones) reject that row first.
+	const tooLong: RowIssue[] = [];
+	const keep = table.rows.map((cells, i) => {
+		const issues = overlongCells(cells, table.rowNumbers[i], table.header);
+		tooLong.push(...issues);
+		return issues.length === 0;
+	});
+	const shortRows = tooLong.length
+		? {
+				...table,
+				rows: table.rows.filter((_, i) => keep[i]),
+				rowNumbers: table.rowNumbers.filter((_, i) => keep[i])
+			}
+		: table;
+	const long = unpivotWide(shortRows, o);
+	const checked = validateRows('service_levels', long, long.mapping, ctx, (f) => onProgress?.(0.3 + f * 0.7));
+	const result = tooLong.length
+		? { ...checked, errors: [...tooLong, ...checked.errors].sort((a, b) => a.row - b.row) }
+		: checked;
 	onProgress?.(1);
-	const kept = long.kept;
-	const used = new Set([...o.valueColumns, ...Object.values(kept).filter((i): i is number => i !== null)]);
+	const keptColumns = long.kept;
+	const used = new Set([
+		...o.valueColumns,
+		...Object.values(keptColumns).filter((i): i is number => i !== null)
+	]);
 	return {
 		...base,
 		dataset: 'service_levels',
-		mapping: kept,
+		mapping: keptColumns,
 		missingRequired: [],
 		unmapped: table.header.filter((h, i) => !used.has(i) && h.trim() !== ''),
 		rowCount: long.rows.length,
-		// Counted in long rows, as the valid ones are (one file row gives a row per year).
-		errorRowCount: long.rows.length - result.rows.length,
+		// Counted in long rows, as the valid ones are (one file row gives a row per year); a file row
+		// rejected for an over-long cell counts once.
+		errorRowCount: long.rows.length - result.rows.length + keep.filter((k) => !k).length,
 		rows: result.rows,
 		rowNumbers: result.rowNumbers,
 		errors: result.errors,
 		warnings: [...warnings, ...result.warnings],
 		percentValues: result.percents,
-		wide: { ...shown, applied: o, auto: !options.wide, kept }
+		wide: { ...shown, applied: o, auto: !options.wide, kept: keptColumns }
 	};
+}
+
+/** A workbook's sheet as the text the importer reads: tab-separated, every cell quoted as needed. */
+export function sheetText(sheet: WorkbookSheet): string {
+	return writeDelimited(sheet.rows, WORKBOOK_DELIMITER, '\n');
+}
+export const WORKBOOK_DELIMITER = '\t';
+
+/**
+ * A workbook (issue #18 "Workbooks"): the chosen sheet (the first by default) is read as a table
+ * of its cells' values, with the same detection (title rows, header row), mapping and checks as a
+ * CSV file. The sheets' names come back for the sheet picker.
+ */
+export function analyseWorkbook(
+	sheets: WorkbookSheet[],
+	kind: 'xlsx' | 'ods',
+	options: AnalyseOptions,
+	ctx: ValidationContext,
+	onProgress?: (fraction: number) => void
+): Analysis {
+	const names = sheets.map((s) => s.name);
+	const sheet = sheets.find((s) => s.name === options.sheet) ?? sheets[0];
+	const base = { encoding: kind, delimiter: WORKBOOK_DELIMITER, sheets: names, sheet: sheet?.name };
+	if (!sheet) return rejected({ code: 'workbook_empty', params: { sheet: '' } }, base);
+	const text = sheetText(sheet);
+	if (text.trim() === '') return rejected({ code: 'workbook_empty', params: { sheet: sheet.name } }, base);
+	const a = analyseText(text, kind, options, ctx, onProgress, [], WORKBOOK_DELIMITER);
+	return { ...a, sheets: names, sheet: sheet.name };
+}
+
+/**
+ * Any file the import page and `kov check` take: a workbook (its reader loaded only now), else
+ * text — on the large-file path when `bulk` (the page, which has DuckDB), else every row in JS.
+ * A workbook that cannot be read is one clear message.
+ */
+export async function analyseAny(
+	bytes: Uint8Array,
+	options: AnalyseOptions,
+	ctx: ValidationContext,
+	onProgress?: (fraction: number) => void,
+	bulk = true
+): Promise<{ analysis: Analysis; text: string | null; utf8?: Uint8Array }> {
+	const kind = workbookKind(bytes);
+	if (kind === null)
+		return bulk
+			? analyseLarge(bytes, options, ctx, onProgress)
+			: { analysis: analyseFile(bytes, options, ctx, onProgress), text: null };
+	if (bytes.length > MAX_FILE_BYTES) return { analysis: rejected(byteProblem(bytes)!), text: null };
+	if (kind === 'ods')
+		return { analysis: rejected({ code: 'workbook_ods', params: {} }, { encoding: 'ods' }), text: null };
+	let sheets: WorkbookSheet[];
+	try {
+		sheets = await readWorkbook(bytes);
+	} catch (e) {
+		const reason = e instanceof Error ? e.message : String(e);
+		return {
+			analysis: rejected({ code: 'workbook_unreadable', params: { reason } }, { encoding: kind }),
+			text: null
+		};
+	}
+	return { analysis: analyseWorkbook(sheets, kind, options, ctx, onProgress), text: null };
+}
+
+/**
+ * The text the importer read from a file (decoded; a workbook's chosen sheet as text), for the
+ * rejected-rows file.
+ */
+export async function fileText(bytes: Uint8Array, sheet?: string): Promise<string> {
+	const kind = workbookKind(bytes);
+	if (kind === 'xlsx') {
+		const sheets = await readWorkbook(bytes);
+		const s = sheets.find((x) => x.name === sheet) ?? sheets[0];
+		return s ? sheetText(s) : '';
+	}
+	return decodeBytes(bytes).text;
 }
 
 /** Lines of a single-byte file that were UTF-8: read right, but the user should know. */

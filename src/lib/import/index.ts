@@ -3,6 +3,10 @@ export type * from './types';
 export {
 	analyseFile,
 	analyseLarge,
+	analyseAny,
+	analyseWorkbook,
+	fileText,
+	sheetText,
 	bulkBytes,
 	analysisCounts,
 	importState,
@@ -11,7 +15,16 @@ export {
 } from './analyse';
 export { readTable, detectDelimiter, detectHeaderRow, DELIMITERS } from './read/readTable';
 export { decodeBytes } from './read/decode';
-export { MAX_FILE_BYTES, MAX_COLUMNS, byteProblem, isHtml } from './read/problems';
+export { encodeText, canEncode } from './read/encode';
+export { writeDelimited } from './read/writeTable';
+export {
+	MAX_FILE_BYTES,
+	MAX_COLUMNS,
+	MAX_HEADER_BYTES,
+	MAX_CELL_CHARS,
+	byteProblem,
+	isHtml
+} from './read/problems';
 export {
 	parseNumber,
 	parseInteger,
@@ -42,3 +55,6 @@ export {
 	type WideChoices
 } from './datasets/wide';
 export { formatIssue, ISSUE_CODES } from './messages';
+export { templateFile, templateHeader, templateRows, templateNotes, TEMPLATE_DELIMITER } from './templates';
+export { rejectedRowsFile, errorColumnName } from './errorsFile';
+export { workbookKind, readWorkbook, cellText, type WorkbookSheet } from './read/workbook';

@@ -38,6 +38,26 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Failis on liiga palju veerge ({n}; lubatud {max}).',
 		en: 'The file has too many columns ({n}; the limit is {max}).'
 	},
+	header_too_large: {
+		et: 'Faili päiserida on liiga pikk ({size}; lubatud {max}).',
+		en: 'The header row is too long ({size}; the limit is {max}).'
+	},
+	workbook_unreadable: {
+		et: 'Exceli/LibreOffice’i töövihikut ei saanud lugeda ({reason}). Salvesta see uuesti või kujul „CSV UTF-8“.',
+		en: 'The Excel/LibreOffice workbook could not be read ({reason}). Save it again, or as "CSV UTF-8".'
+	},
+	workbook_ods: {
+		et: 'LibreOffice’i .ods-töövihikut ei loeta. Salvesta see LibreOffice’is kujul .xlsx või CSV (UTF-8, semikoolon).',
+		en: 'LibreOffice .ods workbooks are not read. Save it from LibreOffice as .xlsx or CSV (UTF-8, semicolon).'
+	},
+	workbook_empty: {
+		et: 'Töövihiku lehel „{sheet}“ pole andmeid.',
+		en: 'The sheet "{sheet}" of the workbook holds no data.'
+	},
+	cell_too_long: {
+		et: 'Lahter on {length} märki pikk (lubatud kuni {max}); rida jäeti välja.',
+		en: 'The cell is {length} characters long (the limit is {max}); the row was left out.'
+	},
 	missing_value: { et: 'Kohustuslik väärtus puudub.', en: 'A required value is missing.' },
 	unknown_activity: {
 		et: 'Tegevust „{value}“ tegevuskavas pole.',

@@ -1,6 +1,15 @@
 import type { DatasetName } from '$lib/types';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1257' | 'windows-1252';
+export type Encoding =
+	| 'utf-8'
+	| 'utf-8-bom'
+	| 'utf-16le'
+	| 'utf-16be'
+	| 'windows-1257'
+	| 'windows-1252'
+	/** A workbook's sheet, read as text (issue #18 "Workbooks"). */
+	| 'xlsx'
+	| 'ods';
 
 export type ProblemCode =
 	| 'empty'
@@ -11,7 +20,11 @@ export type ProblemCode =
 	| 'header_only'
 	| 'missing_columns'
 	| 'unknown_dataset'
-	| 'too_many_columns';
+	| 'too_many_columns'
+	| 'header_too_large'
+	| 'workbook_ods'
+	| 'workbook_unreadable'
+	| 'workbook_empty';
 
 /** Why a whole file cannot be imported: one clear message, nothing changes. */
 export interface FileProblem {
@@ -89,6 +102,8 @@ export interface AnalyseOptions {
 	 * further on; the import page then asks again with this set.
 	 */
 	fullDecode?: boolean;
+	/** A workbook: the sheet to read (by name); the first when absent. */
+	sheet?: string;
 }
 
 export interface Analysis {
@@ -127,4 +142,7 @@ export interface Analysis {
 	wide?: WidePlan & { applied?: WideOptions; auto?: boolean; kept?: Record<string, number | null> };
 	/** Values written as percent cells (`45 %`) read in the file. */
 	percentValues?: number;
+	/** A workbook: its sheets' names and the one read. */
+	sheets?: string[];
+	sheet?: string;
 }

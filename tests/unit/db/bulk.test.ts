@@ -229,4 +229,24 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 		expect(db.errors.find((e) => e.code === 'percent_for_unit')?.params.unit).toBe('tk');
 		expect(db.validCount).toBe(5);
 	});
+
+	it('the same for cells over 2,000 characters (any column, astral letters counted once): the row error names the length', async () => {
+		const long = 'ö'.repeat(2001);
+		const astral = '𝔸'.repeat(2000);
+		const db = await compare(
+			[...header.slice(0, 6), 'Märkus'],
+			[
+				`Rae vald;2024;Haridus;Osakaal;5;%;${long}`,
+				`Rae vald;2023;Haridus;Osakaal;5;%;${astral}`,
+				`Atlantis;20x4;${long};Osakaal;5;%;${'a'.repeat(5_000_000)}`,
+				'Rae vald;2022;Haridus;Osakaal;5;%;lühike'
+			]
+		);
+		expect(db.errors.map((e) => [e.row, e.column, e.code, e.params.length])).toEqual([
+			[4, 'Märkus', 'cell_too_long', 2001],
+			[6, 'Valdkond', 'cell_too_long', 2001],
+			[6, 'Märkus', 'cell_too_long', 5_000_000]
+		]);
+		expect(db.validCount).toBe(2);
+	});
 });

@@ -153,7 +153,10 @@ describe('formatIssue(issue, lang)', () => {
 			encoding: 'windows-1257',
 			others: '9',
 			activity: '2.6.2',
-			unit: 'päeva'
+			unit: 'päeva',
+			length: 2001,
+			reason: 'zip',
+			sheet: 'Leht1'
 		};
 		for (const code of ISSUE_CODES) {
 			const et = formatIssue({ code, params }, 'et');

@@ -136,3 +136,35 @@ describe('bulkBytes(bytes, encoding, text) — what DuckDB reads on the bulk pat
 		expect(new TextDecoder('utf-8', { fatal: true }).decode(out)).toBe(source);
 	});
 });
+
+describe('the bulk path and issue #18: UTF-16, mixed line ends, a line too long for DuckDB', () => {
+	const text = () => new TextDecoder().decode(serviceLevels(BULK_MIN_BYTES));
+	it('a large UTF-16 file takes the bulk path with its text as UTF-8', async () => {
+		const { encodeText } = await import('../../../src/lib/import');
+		const bytes = encodeText(text(), 'utf-16le');
+		const { analysis, text: decoded } = analyseLarge(bytes, {}, ctx);
+		expect(analysis).toMatchObject({ bulk: true, encoding: 'utf-16le', dataset: 'service_levels' });
+		const out = bulkBytes(bytes, analysis.encoding, decoded!);
+		expect(new TextDecoder().decode(out)).toBe(text());
+	});
+	it('mixed line ends: DuckDB gets the text with LF throughout, not the bytes', () => {
+		const mixed = text()
+			.replace(/\r\n(?=Näitaja 3;)/g, '\r')
+			.replace(/\r\n(?=Näitaja 4;)/g, '\n');
+		const bytes = new TextEncoder().encode(mixed);
+		const { analysis, text: decoded, utf8 } = analyseLarge(bytes, {}, ctx);
+		expect(analysis.bulk).toBe(true);
+		expect(utf8).toBeUndefined();
+		const out = new TextDecoder().decode(bulkBytes(bytes, analysis.encoding, decoded!));
+		expect(out).not.toMatch(/\r(?!\n)/);
+		expect(out.split(/\r?\n/).length).toBe(mixed.split(/\r\n|\r|\n/).length);
+	});
+	it('a line longer than DuckDB reads is checked in JS, and its long cell is a row error', () => {
+		const long = text().replace(/\r\n$/, `\r\nNäitaja X;Rae vald;2024;1;${'x'.repeat(3_000_000)}\r\n`);
+		const { analysis } = analyseLarge(new TextEncoder().encode(long), {}, ctx);
+		expect(analysis.bulk).toBeUndefined();
+		expect(analysis.errors.map((e) => [e.column, e.code, e.params.length])).toEqual([
+			['EHAK', 'cell_too_long', 3_000_000]
+		]);
+	});
+});

@@ -25,6 +25,13 @@ export const common = {
 		'state.loadingData': 'Andmete laadimine…',
 		'state.error': 'Midagi läks valesti',
 		'state.errorHint': 'Laadi leht uuesti. Kui viga kordub, taasta vaikeandmed importimise lehel.',
+		'state.errorQuery': 'Andmepäring ebaõnnestus',
+		'state.errorMemory': 'Brauseril sai selle päringu jaoks mälu otsa',
+		'state.errorMemoryHint':
+			'Sulge teised vahekaardid või vali väiksem valik (nt üks aasta või maakond) ja proovi uuesti.',
+		'state.retry': 'Proovi uuesti',
+		'state.errorMemoryStart':
+			'Andmete laadimiseks ei jätkunud mälu. Sulge teised vahekaardid ja laadi leht uuesti; väga suurte andmete korral kasuta arvutit, millel on rohkem mälu.',
 		'state.empty': 'Selle filtri kohta andmeid pole.',
 		'state.clearFilters': 'Tühista filtrid',
 		'notice.badParam': 'URL-i parameetri „{param}“ väärtust „{value}“ ei tunta ära ja see jäeti kõrvale.',
@@ -92,6 +99,13 @@ export const common = {
 		'state.loadingData': 'Loading data…',
 		'state.error': 'Something went wrong',
 		'state.errorHint': 'Reload the page. If it happens again, reset to the default data on the import page.',
+		'state.errorQuery': 'A data query failed',
+		'state.errorMemory': 'The browser ran out of memory for this query',
+		'state.errorMemoryHint':
+			'Close other tabs or choose a smaller selection (e.g. one year or county) and try again.',
+		'state.retry': 'Try again',
+		'state.errorMemoryStart':
+			'There was not enough memory to load the data. Close other tabs and reload the page; for very large data use a computer with more memory.',
 		'state.empty': 'No data for this filter.',
 		'state.clearFilters': 'Clear filters',
 		'notice.badParam': 'The URL parameter "{param}" has an unrecognised value "{value}"; it was ignored.',

@@ -3,7 +3,7 @@ export const importPage = {
 	et: {
 		'import.title': 'Andmete import',
 		'import.lead':
-			'Laadi üles vastutajatelt ja koolitajatelt saadud CSV-failid (ka Exceli eesti ekspordid: semikoolon, komaga kümnendmurrud, Windows-1257, pp.kk.aaaa). Enne salvestamist näed eelvaadet ja kõiki vigu; midagi ei muutu enne, kui kinnitad.',
+			'Laadi üles vastutajatelt ja koolitajatelt saadud CSV- ja tekstifailid (ka Exceli eesti ekspordid: semikoolon, komaga kümnendmurrud, Windows-1257, „Unicode-tekst“, pp.kk.aaaa) või Exceli töövihikud (.xlsx). Enne salvestamist näed eelvaadet ja kõiki vigu; midagi ei muutu enne, kui kinnitad.',
 		'import.file': 'Vali fail',
 		'import.drop': 'või lohista fail siia',
 		'import.limit':
@@ -36,7 +36,7 @@ export const importPage = {
 		'import.commit': 'Salvesta kõik {n} rida',
 		'import.commitValid': 'Salvesta ainult {n} korras rida, jäta {bad} vigast välja',
 		'import.cancel': 'Loobu',
-		'import.downloadErrors': 'Laadi vead alla (CSV)',
+		'import.downloadErrors': 'Laadi vead alla (vigased read parandamiseks)',
 		'import.errorsTruncated':
 			'Näidatakse esimesed {shown} viga {total}-st; CSV-fail sisaldab samuti esimesi {shown}.',
 		'import.bulkChecking': 'Kontrollin kõiki ridu andmebaasis…',
@@ -102,6 +102,23 @@ export const importPage = {
 		'dataset.municipalities': 'Omavalitsused',
 		'dataset.service_levels': 'Teenustasemed',
 		'dataset.unknown': 'Tundmatu',
+		'enc.utf-16le': 'UTF-16 LE (Exceli „Unicode-tekst“)',
+		'enc.utf-16be': 'UTF-16 BE',
+		'enc.xlsx': 'Exceli töövihik (.xlsx)',
+		'enc.ods': 'OpenDocumenti arvutustabel (.ods)',
+		'import.templates': 'Mallid omanikele täitmiseks',
+		'import.templates.text':
+			'Laadi alla andmestiku mall (CSV: UTF-8, semikoolon, eestikeelsed päised, kaks näidisrida), saada see vastutajale ja impordi täidetud fail siin. Mall avaneb otse Eesti Excelis.',
+		'import.templates.download': 'Laadi mall alla',
+		'import.templates.allowed': 'Lubatud väärtused',
+		'import.sheet': 'Tööleht',
+		'import.errorsColumn': 'viga',
+		'import.errorsFile.workbook':
+			'„Laadi vead alla“ annab töövihiku tagasilükatud read CSV-failina (UTF-8, semikoolon), lisaveeruga „{column}“ (rida, veerg, väärtus, põhjus). Paranda need Excelis ja impordi fail uuesti.',
+		'import.errorsSuffix': 'vead',
+		'import.sheet.help': 'Töövihikus on {n} lehte; loetakse valitud lehte.',
+		'import.errorsFile':
+			'„Laadi vead alla“ annab tagasilükatud read nii, nagu need failis olid, lisaveeruga „{column}“ (rida, veerg, väärtus, põhjus) — samas kodeeringus ja eraldajaga. Paranda need Excelis, kustuta veerg „{column}“ või jäta alles, ja impordi fail uuesti.',
 		'enc.utf-8': 'UTF-8',
 		'enc.utf-8-bom': 'UTF-8 (BOM)',
 		'enc.windows-1257': 'Windows-1257 (balti)',
@@ -114,7 +131,7 @@ export const importPage = {
 	en: {
 		'import.title': 'Import data',
 		'import.lead':
-			'Upload the CSV exports you get from owners and trainers (Estonian Excel exports too: semicolon, decimal comma, Windows-1257, dd.mm.yyyy). You see a preview and every error before anything is saved; nothing changes until you confirm.',
+			'Upload the CSV and text exports you get from owners and trainers (Estonian Excel exports too: semicolon, decimal comma, Windows-1257, "Unicode Text", dd.mm.yyyy) or Excel workbooks (.xlsx). You see a preview and every error before anything is saved; nothing changes until you confirm.',
 		'import.file': 'Choose a file',
 		'import.drop': 'or drop a file here',
 		'import.limit':
@@ -147,7 +164,7 @@ export const importPage = {
 		'import.commit': 'Save all {n} rows',
 		'import.commitValid': 'Save only the {n} valid rows, leave out {bad} with errors',
 		'import.cancel': 'Cancel',
-		'import.downloadErrors': 'Download errors (CSV)',
+		'import.downloadErrors': 'Download errors (the rejected rows, to fix)',
 		'import.errorsTruncated':
 			'Showing the first {shown} of {total} errors; the CSV holds the same first {shown}.',
 		'import.bulkChecking': 'Checking every row in the database…',
@@ -213,6 +230,23 @@ export const importPage = {
 		'dataset.municipalities': 'Municipalities',
 		'dataset.service_levels': 'Service levels',
 		'dataset.unknown': 'Unknown',
+		'enc.utf-16le': 'UTF-16 LE (Excel "Unicode Text")',
+		'enc.utf-16be': 'UTF-16 BE',
+		'enc.xlsx': 'Excel workbook (.xlsx)',
+		'enc.ods': 'OpenDocument spreadsheet (.ods)',
+		'import.templates': 'Templates for owners to fill in',
+		'import.templates.text':
+			"Download a dataset's template (CSV: UTF-8, semicolon, headers in the page's language, two example rows), send it to an owner and import the filled-in file here. The template opens right in Estonian Excel.",
+		'import.templates.download': 'Download template',
+		'import.templates.allowed': 'Allowed values',
+		'import.sheet': 'Sheet',
+		'import.errorsColumn': 'error',
+		'import.errorsFile.workbook':
+			'"Download errors" gives the workbook\'s rejected rows as a CSV file (UTF-8, semicolon) plus a column "{column}" (row, column, value, reason). Fix them in Excel and import the file again.',
+		'import.errorsSuffix': 'errors',
+		'import.sheet.help': 'The workbook has {n} sheets; the chosen one is read.',
+		'import.errorsFile':
+			'"Download errors" gives the rejected rows as they were in the file plus a column "{column}" (row, column, value, reason) — in the same encoding and delimiter. Fix them in Excel, delete the "{column}" column or leave it, and import the file again.',
 		'enc.utf-8': 'UTF-8',
 		'enc.utf-8-bom': 'UTF-8 (BOM)',
 		'enc.windows-1257': 'Windows-1257 (Baltic)',

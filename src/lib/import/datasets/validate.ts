@@ -8,6 +8,7 @@ import {
 	parseNumber,
 	parsePercent
 } from '../read/values';
+import { MAX_CELL_CHARS, cellPreview, overlongCell } from '../read/problems';
 import { resolveMunicipality } from './municipality';
 import { parseStatus } from './status';
 
@@ -341,6 +342,12 @@ export function validateRows(
 	const step = Math.max(1, Math.floor(table.rows.length / 50));
 	for (let i = 0; i < table.rows.length; i++) {
 		const rowNo = table.rowNumbers[i];
+		const long = overlongCells(table.rows[i], rowNo, table.rowHeaders?.[i] ?? table.header);
+		if (long.length) {
+			// A row with an over-long cell gets that error only: the cell is not data to check further.
+			errors.push(...long);
+			continue;
+		}
 		const r = new RowReader(table.rows[i], rowNo, table.rowHeaders?.[i] ?? table.header, mapping);
 		const built =
 			dataset === 'progress'
@@ -367,6 +374,24 @@ export function validateRows(
 		if (onProgress && i % step === 0) onProgress(i / table.rows.length);
 	}
 	return { rows, rowNumbers, errors, warnings, percents };
+}
+
+/** Issue #18: a text cell over MAX_CELL_CHARS is a row error naming its length, never a silent import. */
+export function overlongCells(cells: string[], row: number, header: string[]): RowIssue[] {
+	const out: RowIssue[] = [];
+	for (let c = 0; c < cells.length; c++) {
+		const length = overlongCell(cells[c]);
+		if (length === null) continue;
+		const value = cellPreview(cells[c]);
+		out.push({
+			row,
+			column: header[c] || String(c + 1),
+			value,
+			code: 'cell_too_long',
+			params: { value, length, max: MAX_CELL_CHARS }
+		});
+	}
+	return out;
 }
 
 function keyField(dataset: DatasetName): string {

@@ -2,8 +2,9 @@ import type { Encoding } from '../types';
 import { decodeWindows1252 } from './windows1252';
 
 /**
- * Bytes → text, detecting UTF-8 (with or without BOM), Windows-1257 (Baltic; what Estonian Excel
- * writes) and Windows-1252. Hand-written because common charset detectors do not know 1257.
+ * Bytes → text, detecting UTF-16 (LE or BE: Excel's "Unicode Text" export, with a BOM; without one
+ * when every other byte is zero), UTF-8 (with or without BOM), Windows-1257 (Baltic; what Estonian
+ * Excel writes) and Windows-1252. Hand-written because common charset detectors do not know 1257.
  * õ ä ö ü are the same byte in both code pages; š ž Š Ž differ: 1257 has them at F0 FE D0 DE, 1252
  * at 9A 9E 8A 8E (where 1257 has no letters).
  */
@@ -16,8 +17,12 @@ export function decodeBytes(bytes: Uint8Array): {
 	if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
 		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
 	}
+	const utf16 = utf16Of(bytes);
+	if (utf16) return { text: decodeUtf16(bytes, utf16), encoding: utf16 };
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+		const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		if (!implausibleUtf8(text)) return { text, encoding: 'utf-8' };
+		throw new Error('single-byte text that happens to be valid UTF-8');
 	} catch {
 		const encoding = guessSingleByte(bytes);
 		const single = (b: Uint8Array) =>
@@ -51,7 +56,8 @@ function decodeMixed(
 		if (hasUtf8Sequence(chunk)) {
 			try {
 				text = utf8.decode(chunk);
-				utf8Lines.push(line);
+				if (implausibleUtf8(text)) text = null;
+				else utf8Lines.push(line);
 			} catch {
 				text = null;
 			}
@@ -81,3 +87,47 @@ function guessSingleByte(bytes: Uint8Array): 'windows-1257' | 'windows-1252' {
 	}
 	return score1252 > score1257 ? 'windows-1252' : 'windows-1257';
 }
+
+/**
+ * UTF-16 by its BOM (FF FE little-endian, FE FF big-endian), or without one when, over the first
+ * kilobytes, nearly every second byte is zero and the others are not (text that is mostly ASCII).
+ */
+export function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+	if (bytes.length < 8 || bytes.length % 2 !== 0) return null;
+	const n = Math.min(bytes.length, 4096);
+	let evenZero = 0;
+	let oddZero = 0;
+	for (let i = 0; i < n; i += 2) {
+		if (bytes[i] === 0) evenZero++;
+		if (bytes[i + 1] === 0) oddZero++;
+	}
+	const pairs = n / 2;
+	if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.02) return 'utf-16le';
+	if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.02) return 'utf-16be';
+	return null;
+}
+
+/** UTF-16 bytes → text without the BOM; an odd last byte is dropped. */
+export function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+	const hasBom =
+		bytes.length >= 2 &&
+		((encoding === 'utf-16le' && bytes[0] === 0xff && bytes[1] === 0xfe) ||
+			(encoding === 'utf-16be' && bytes[0] === 0xfe && bytes[1] === 0xff));
+	const body = bytes.subarray(hasBom ? 2 : 0, bytes.length - (bytes.length % 2));
+	return new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
+}
+
+/**
+ * Valid UTF-8 that a Windows-125x export of Estonian text produces by chance and real text does
+ * not: CJK ideographs (ä or Ä then two bytes of 0x80–0xBF: `äšž` in 1252), Armenian to NKo
+ * (Õ Ö Ü then one such byte), and Ċ Ď Ě Ğ (Ä then š/ž/Š/Ž in 1252) — when the text has no other
+ * letter beyond ASCII (a UTF-8 file with õ ä ö ü is UTF-8 whatever else it holds). The price: a
+ * BOM-less UTF-8 file whose only non-ASCII text is such script is read as Windows-125x.
+ */
+function implausibleUtf8(text: string): boolean {
+	return IMPLAUSIBLE.test(text) && !LATIN_LETTER.test(text);
+}
+const IMPLAUSIBLE = /[\u3400-\u9fff\u0530-\u07ff\u010a\u010e\u011a\u011e]/;
+const LATIN_LETTER = /[\u00c0-\u00ff\u0100-\u0109\u010b-\u010d\u010f-\u0119\u011b-\u011d\u011f-\u024f]/;

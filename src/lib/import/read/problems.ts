@@ -1,12 +1,64 @@
 import type { FileProblem } from '../types';
+import { decodeUtf16, utf16Of } from './decode';
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-export const MAX_COLUMNS = 500;
+/** Issue #18 "Limits that protect the page": wider files, longer headers and cells are not data. */
+export const MAX_COLUMNS = 1000;
+/** The header line's size in UTF-8 bytes (64 kB). */
+export const MAX_HEADER_BYTES = 64 * 1024;
+/** A text cell longer than this (in characters) is a row error naming its length. */
+export const MAX_CELL_CHARS = 2000;
+/** The longest line DuckDB's reader takes on the bulk path (a file with a longer one is read in JS). */
+export const BULK_MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+/** Whether some line of the file is longer than `max` bytes. */
+export function hasLineLongerThan(bytes: Uint8Array, max: number): boolean {
+	let start = 0;
+	while (start < bytes.length) {
+		let end = bytes.indexOf(0x0a, start);
+		if (end < 0) end = bytes.length;
+		if (end - start > max) return true;
+		start = end + 1;
+	}
+	return false;
+}
+/** How much of an over-long cell an error shows. */
+export const CELL_PREVIEW_CHARS = 40;
+
+/**
+ * The cell's length in characters (code points, as DuckDB's `length` counts) when it is over
+ * MAX_CELL_CHARS, else null.
+ */
+export function overlongCell(cell: string): number | null {
+	if (cell.length <= MAX_CELL_CHARS) return null;
+	let n = 0;
+	for (let i = 0; i < cell.length; i++) {
+		const c = cell.charCodeAt(i);
+		if (c < 0xd800 || c > 0xdbff || i + 1 >= cell.length) n++;
+		else {
+			const d = cell.charCodeAt(i + 1);
+			n++;
+			if (d >= 0xdc00 && d <= 0xdfff) i++;
+		}
+	}
+	return n > MAX_CELL_CHARS ? n : null;
+}
+
+/** The start of an over-long cell, as an error shows it. */
+export function cellPreview(cell: string): string {
+	return (
+		Array.from(cell.slice(0, CELL_PREVIEW_CHARS * 2))
+			.slice(0, CELL_PREVIEW_CHARS)
+			.join('') + '…'
+	);
+}
 
 /** File-level checks on the raw bytes: empty, too large, binary. */
 export function byteProblem(bytes: Uint8Array): FileProblem | null {
 	if (bytes.length > MAX_FILE_BYTES)
 		return { code: 'too_large', params: { size: `${Math.round(MAX_FILE_BYTES / 1048576)} MB` } };
+	const utf16 = utf16Of(bytes);
+	if (utf16) return textProblem(decodeUtf16(bytes.subarray(0, 128 * 1024), utf16), bytes.length);
 	let nonSpace = false;
 	const sample = bytes.subarray(0, 64 * 1024);
 	let control = 0;
@@ -17,6 +69,19 @@ export function byteProblem(bytes: Uint8Array): FileProblem | null {
 	}
 	if (!nonSpace && bytes.length <= sample.length) return { code: 'empty', params: {} };
 	if (control > sample.length * 0.05) return { code: 'binary', params: {} };
+	return null;
+}
+
+/** The same checks on a UTF-16 file's text (its bytes are half zeros). */
+function textProblem(head: string, size: number): FileProblem | null {
+	let control = 0;
+	for (let i = 0; i < head.length; i++) {
+		const c = head.charCodeAt(i);
+		if (c === 0) return { code: 'binary', params: {} };
+		if (c < 9 || (c > 13 && c < 32)) control++;
+	}
+	if (head.trim() === '' && size <= 128 * 1024) return { code: 'empty', params: {} };
+	if (control > head.length * 0.05) return { code: 'binary', params: {} };
 	return null;
 }
 

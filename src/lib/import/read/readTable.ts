@@ -1,13 +1,15 @@
 import Papa from 'papaparse';
 import type { FileProblem, ReadResult, RowIssue } from '../types';
-import { byteProblem, isHtml, MAX_COLUMNS } from './problems';
+import { byteProblem, isHtml, MAX_COLUMNS, MAX_HEADER_BYTES } from './problems';
 import { decodeBytes } from './decode';
 import { parseNumber } from './values';
+import { normaliseLineEnds } from './lineEnds';
 
 export const DELIMITERS = [';', '\t', ',', '|'] as const;
 const SAMPLE_LINES = 60;
 
-function records(text: string, delimiter: string, preview = 0): string[][] {
+/** The file's records (every line, blank ones too) split with one delimiter. */
+export function records(text: string, delimiter: string, preview = 0): string[][] {
 	return Papa.parse<string[]>(text, {
 		delimiter,
 		preview,
@@ -80,6 +82,7 @@ export function readTable(
 	}
 	if (text.trim() === '') return { problem: { code: 'empty', params: {} } };
 	if (isHtml(text)) return { problem: { code: 'html', params: {} } };
+	text = normaliseLineEnds(text);
 
 	const delimiter = opts.delimiter ?? detectDelimiter(text);
 	const all = records(text, delimiter);
@@ -87,9 +90,17 @@ export function readTable(
 	if (h < 0) return { problem: { code: 'no_header', params: {} } };
 
 	let header = all[h].map((c) => c.trim());
+	while (header.length > 1 && header[header.length - 1] === '') header = header.slice(0, -1);
 	if (header.length > MAX_COLUMNS)
 		return { problem: { code: 'too_many_columns', params: { n: header.length, max: MAX_COLUMNS } } };
-	while (header.length > 1 && header[header.length - 1] === '') header = header.slice(0, -1);
+	const headerBytes = new TextEncoder().encode(all[h].join(delimiter)).length;
+	if (headerBytes > MAX_HEADER_BYTES)
+		return {
+			problem: {
+				code: 'header_too_large',
+				params: { size: `${Math.ceil(headerBytes / 1024)} kB`, max: `${MAX_HEADER_BYTES / 1024} kB` }
+			}
+		};
 	const width = header.length;
 
 	const rows: string[][] = [];
