@@ -482,6 +482,34 @@ for (const ind of INDICATORS) {
 		}
 	}
 }
+// One 0–9 service level per domain, as the Ministry of Finance's minuomavalitsus.ee scores a domain
+// (integer, higher is better; a municipality meeting the base criteria scores at least 3). Drawn after
+// the percentages, so adding them left every earlier value as it was.
+const LEVELS = [
+	{ domain: 'haridus', indicator: 'Haridusteenuste tase (0–9)', base: 5.2 },
+	{ domain: 'sotsiaalhoolekanne', indicator: 'Sotsiaalhoolekande teenuste tase (0–9)', base: 4.6 },
+	{ domain: 'ruumiline planeerimine', indicator: 'Ruumilise planeerimise tase (0–9)', base: 4.2 },
+	{ domain: 'personal', indicator: 'Personalitöö tase (0–9)', base: 4.8 }
+];
+for (const lv of LEVELS) {
+	for (const m of munis) {
+		const pop = Number(m.population_approx);
+		const start = lv.base + (rnd() - 0.5) * 5 + Math.log10(pop / 10000) * 0.8;
+		for (let year = 2021; year <= 2024; year++) {
+			if (rnd() < 0.04) continue;
+			const v = Math.round(start + 0.35 * (year - 2021) + (rnd() - 0.5) * 1.2);
+			sl.push({
+				ehak_code: m.ehak_code,
+				year,
+				domain: lv.domain,
+				indicator: lv.indicator,
+				value: Math.min(9, Math.max(0, v)),
+				unit: 'tase',
+				higher_is_better: true
+			});
+		}
+	}
+}
 writeFileSync(
 	join(out, 'service_levels.csv'),
 	csv(sl, ['ehak_code', 'year', 'domain', 'indicator', 'value', 'unit', 'higher_is_better'])

@@ -9,6 +9,7 @@ const PAGES = [
 	'/activities/2.5.2',
 	'/trainings',
 	'/municipalities',
+	'/municipalities/0618',
 	'/import',
 	'/data-quality',
 	'/report'

@@ -231,14 +231,13 @@ test.describe('URL state', () => {
 		expect((await readTable(page, 'municipality-ranking')).size).toBe(79);
 	});
 
-	test('a year without data shows an empty state whose action shows the latest year', async ({ page }) => {
+	test('a year without data shows the nearest year with data and says so', async ({ page }) => {
 		const first = years[0];
 		await open(page, `/municipalities?year=${first - 1}`);
-		const empty = page.locator('[data-state="empty"]');
-		await expect(empty).toBeVisible();
-		await empty.locator('[data-action="latest-year"]').click();
-		await expect(page).toHaveURL(/[?&]year=\d{4}/);
-		await waitReady(page);
+		const notice = page.locator('[data-notice="year-fallback"]');
+		await expect(notice).toHaveAttribute('data-year', String(first));
+		await expect(notice).toContainText(String(first - 1));
+		await expect(page.locator('select[name="sl-year"]')).toHaveValue(String(first));
 		await expect(page.locator('table[data-table="municipality-ranking"]')).toHaveCount(1);
 	});
 });

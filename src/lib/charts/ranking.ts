@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { UI_COLORS, type Scheme } from './palette';
+import { levelAxis } from '$lib/metrics/levelScale';
 
 export interface RankingPoint {
 	ehak_code: string;
@@ -23,6 +24,8 @@ export interface RankingOptions {
 	peerMedianLabel?: string;
 	format: (value: number) => string;
 	width?: number;
+	/** A 0–9 level (levelScale.ts): a fixed axis with a tick per level. */
+	level?: boolean;
 }
 
 /**
@@ -50,13 +53,14 @@ export function municipalityRanking(rows: RankingPoint[], o: RankingOptions): Pl
 		marginBottom: 24,
 		style: { color: ui.text, background: 'transparent', fontSize: '11px' },
 		x: {
-			domain: values.length ? [Math.min(...values), Math.max(...values)] : [0, 1],
+			...(o.level
+				? { ...levelAxis(values), tickFormat: 'd' }
+				: { domain: values.length ? [Math.min(...values), Math.max(...values)] : [0, 1], nice: true }),
 			label: o.axisLabel,
 			grid: true,
 			axis: 'top',
 			labelAnchor: 'center',
 			labelArrow: 'none',
-			nice: true,
 			inset: 8
 		},
 		y: { domain: sorted.map(label), label: null, tickSize: 0 },

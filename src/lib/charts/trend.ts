@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { UI_COLORS, type Scheme } from './palette';
+import { levelAxis } from '$lib/metrics/levelScale';
 
 export type TrendSeries = 'municipality' | 'peer_median';
 
@@ -19,6 +20,8 @@ export interface TrendOptions {
 	seriesLabels: Record<TrendSeries, string>;
 	format: (value: number) => string;
 	width?: number;
+	/** A 0–9 level (levelScale.ts): a fixed axis with a tick per level. */
+	level?: boolean;
 }
 
 /** The selected municipality's value over the years against its peer group's median. */
@@ -50,9 +53,11 @@ export function municipalityTrend(points: TrendPoint[], o: TrendOptions): Plot.P
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
 		x: { type: 'point', domain: o.years.map(String), label: null, padding: 0.3 },
 		y: {
+			...(o.level
+				? { ...levelAxis(defined.map((p) => p.value as number)), tickFormat: 'd' }
+				: { nice: true }),
 			label: o.yLabel,
 			grid: true,
-			nice: true,
 			labelArrow: 'none'
 		},
 		color: {

@@ -1,8 +1,13 @@
 import type { Municipality, ServiceLevelRow } from '$lib/types';
 
-/** Peer groups of metrics.md "Municipality comparison". */
-export type PeerGroup = 'county' | 'type' | 'size';
-export const PEER_GROUPS: PeerGroup[] = ['county', 'type', 'size'];
+/**
+ * Peer groups of metrics.md "Municipality comparison", and `similar`: a municipality's 7 similar
+ * municipalities ("Similar municipalities", similarity.ts) — each municipality has its own.
+ */
+export type PeerGroup = 'county' | 'type' | 'size' | 'similar';
+export const PEER_GROUPS: PeerGroup[] = ['county', 'type', 'size', 'similar'];
+/** ehak_code → its similar municipalities (without itself), for `peer = similar`. */
+export type SimilarGroups = Map<string, string[]>;
 
 export type PopulationBand = 'lt5k' | '5k-10k' | '10k-20k' | '20k-50k' | 'ge50k';
 export const POPULATION_BANDS: PopulationBand[] = ['lt5k', '5k-10k', '10k-20k', '20k-50k', 'ge50k'];
@@ -17,10 +22,38 @@ export function populationBand(population: number | null): PopulationBand | null
 	return 'ge50k';
 }
 
+/** The shared key of a partition peer group; `similar` groups are no partition (null). */
 export function peerKey(m: Municipality, peer: PeerGroup): string | null {
 	if (peer === 'county') return m.county || null;
 	if (peer === 'type') return m.type;
+	if (peer === 'similar') return null;
 	return populationBand(m.population);
+}
+
+/** Every municipality's peer group, itself included (similar: itself and its similar municipalities). */
+export function peerMembers(
+	municipalities: Municipality[],
+	peer: PeerGroup,
+	similar?: SimilarGroups
+): Map<string, string[]> {
+	if (peer === 'similar')
+		return new Map(
+			municipalities.map((m) => [m.ehak_code, [m.ehak_code, ...(similar?.get(m.ehak_code) ?? [])]])
+		);
+	const byKey = new Map<string, string[]>();
+	for (const m of municipalities) {
+		const k = peerKey(m, peer);
+		if (k === null) continue;
+		const list = byKey.get(k) ?? [];
+		list.push(m.ehak_code);
+		byKey.set(k, list);
+	}
+	return new Map(
+		municipalities.map((m) => {
+			const k = peerKey(m, peer);
+			return [m.ehak_code, k === null ? [] : (byKey.get(k) ?? [])];
+		})
+	);
 }
 
 /** Median of the values (empty → null). */
@@ -68,6 +101,8 @@ export function municipalityComparison(o: {
 	indicator: string;
 	year: number;
 	peer: PeerGroup;
+	/** The similar municipalities, for `peer = similar`. */
+	similar?: SimilarGroups;
 }): Comparison[] {
 	const valueOf = (year: number) => {
 		const map = new Map<string, number | null>();
@@ -81,19 +116,12 @@ export function municipalityComparison(o: {
 		o.municipalities.map((m) => ({ key: m.ehak_code, value: now.get(m.ehak_code) ?? null })),
 		hib
 	);
-	const peerValues = new Map<string, number[]>();
-	for (const m of o.municipalities) {
-		const k = peerKey(m, o.peer);
-		const v = now.get(m.ehak_code);
-		if (k === null || v === null || v === undefined) continue;
-		const list = peerValues.get(k) ?? [];
-		list.push(v);
-		peerValues.set(k, list);
-	}
+	const members = peerMembers(o.municipalities, o.peer, o.similar);
 	return o.municipalities.map((m) => {
 		const value = now.get(m.ehak_code) ?? null;
-		const k = peerKey(m, o.peer);
-		const peer_median = k === null ? null : median(peerValues.get(k) ?? []);
+		const group = members.get(m.ehak_code) ?? [];
+		const values = group.map((c) => now.get(c)).filter((v): v is number => v !== null && v !== undefined);
+		const peer_median = group.length === 0 ? null : median(values);
 		const prev = before.get(m.ehak_code) ?? null;
 		return {
 			ehak_code: m.ehak_code,
@@ -114,6 +142,7 @@ export function peerMedianTrend(o: {
 	indicator: string;
 	ehak_code: string;
 	peer: PeerGroup;
+	similar?: SimilarGroups;
 }): { year: number; value: number | null; peer_median: number | null }[] {
 	const years = [...new Set(o.rows.filter((r) => r.indicator === o.indicator).map((r) => r.year))].sort(
 		(a, b) => a - b

@@ -100,3 +100,72 @@ export async function loadDomainRows(
 ): Promise<ServiceLevelRow[]> {
 	return (await conn.query(DOMAIN_ROWS_SQL, [domain, year, year - 1])) as unknown as ServiceLevelRow[];
 }
+
+export interface YearValue {
+	ehak_code: string;
+	year: number;
+	indicator: string;
+	value: number;
+	[k: string]: string | number;
+}
+
+export const YEAR_VALUES_SQL = `SELECT ehak_code, year, indicator, value FROM service_levels
+	WHERE year IN (?, ?) AND value IS NOT NULL ORDER BY indicator, year, ehak_code`;
+
+/** Every indicator's values in a year and the year before (profile: rank, peer median, change; similarity). */
+export async function loadYearValues(conn: Connector, year: number): Promise<YearValue[]> {
+	return conn.query<YearValue>(YEAR_VALUES_SQL, [year, year - 1]);
+}
+
+export const OWN_VALUES_SQL = `SELECT year, indicator, value FROM service_levels
+	WHERE ehak_code = ? ORDER BY indicator, year`;
+
+/** One municipality's values of every indicator in every year (the profile's small trends). */
+export async function loadOwnValues(
+	conn: Connector,
+	ehakCode: string
+): Promise<{ year: number; indicator: string; value: number | null }[]> {
+	return conn.query(OWN_VALUES_SQL, [ehakCode]);
+}
+
+export interface MunicipalityTraining {
+	training_id: string | null;
+	program: string;
+	organiser: string | null;
+	activity_id: string | null;
+	start_date: string | null;
+	end_date: string | null;
+	year: number | null;
+	registered: number | null;
+	completed: number | null;
+	dropped_out: number | null;
+	completion_rate: number | null;
+	[k: string]: string | number | null;
+}
+
+/*
+ * data-contract.md "trainings": each training names one municipality (its participants' local
+ * government), so a municipality's trainings are the rows that name it; the year is the start's.
+ */
+export const MUNICIPALITY_TRAININGS_SQL = `SELECT training_id, program, organiser, activity_id, start_date, end_date,
+		TRY_CAST(substr(start_date, 1, 4) AS INTEGER) AS year, registered, completed, dropped_out,
+		completed / nullif(registered, 0) AS completion_rate
+	FROM trainings WHERE ehak_code = ? ORDER BY start_date NULLS LAST, program`;
+
+export async function loadMunicipalityTrainings(
+	conn: Connector,
+	ehakCode: string
+): Promise<MunicipalityTraining[]> {
+	return conn.query<MunicipalityTraining>(MUNICIPALITY_TRAININGS_SQL, [ehakCode]);
+}
+
+export const TRAINING_PARTICIPANTS_SQL = `SELECT ehak_code, year, sum(coalesce(registered, 0))::INTEGER AS registered
+	FROM (SELECT ehak_code, TRY_CAST(substr(start_date, 1, 4) AS INTEGER) AS year, registered FROM trainings)
+	WHERE ehak_code IS NOT NULL AND year IS NOT NULL GROUP BY ALL ORDER BY ehak_code, year`;
+
+/** Participants (registered) per municipality and training start year (training reach). */
+export async function loadTrainingParticipants(
+	conn: Connector
+): Promise<{ ehak_code: string; year: number; registered: number }[]> {
+	return conn.query(TRAINING_PARTICIPANTS_SQL);
+}

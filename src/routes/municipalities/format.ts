@@ -1,7 +1,12 @@
 import { formatNumber, type Lang } from '$lib/i18n/index.svelte';
+import { isLevelUnit } from '$lib/metrics/levelScale';
 
-/** Two decimals for small values, one for tens, none from a hundred up: enough to tell neighbours apart. */
-function decimals(v: number): number {
+/**
+ * Two decimals for small values, one for tens, none from a hundred up: enough to tell neighbours
+ * apart. A 0–9 level has no decimals; only a median between two levels keeps its half (4,5).
+ */
+function decimals(v: number, unit: string | null): number {
+	if (isLevelUnit(unit)) return Number.isInteger(v) ? 0 : 1;
 	const a = Math.abs(v);
 	return a < 10 ? 2 : a < 100 ? 1 : 0;
 }
@@ -12,8 +17,8 @@ const SILENT_UNITS = new Set(['arv', 'count']);
 /** An indicator value with its unit (`12,5 %`, `3,4 päeva`); missing → `–`. */
 export function formatValue(v: number | null | undefined, unit: string | null, lang: Lang): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-	const n = formatNumber(v, lang, decimals(v));
-	if (!unit || SILENT_UNITS.has(unit)) return n;
+	const n = formatNumber(v, lang, decimals(v, unit));
+	if (!unit || SILENT_UNITS.has(unit) || isLevelUnit(unit)) return n;
 	if (unit === '%') return lang === 'et' ? `${n}\u00a0%` : `${n}%`;
 	return `${n}\u00a0${unit}`;
 }

@@ -3,7 +3,13 @@
  * municipality's trend against its peers, and the side-by-side comparison. The rules themselves
  * (rank, peer median, change) are the tested metric functions in $lib/metrics/ranking.
  */
-import { median, municipalityComparison, peerMedianTrend, type PeerGroup } from '$lib/metrics/ranking';
+import {
+	median,
+	municipalityComparison,
+	peerMedianTrend,
+	type PeerGroup,
+	type SimilarGroups
+} from '$lib/metrics/ranking';
 import type { IndicatorInfo } from '$lib/queries/municipalities';
 import type { Municipality, ServiceLevelRow } from '$lib/types';
 
@@ -27,10 +33,14 @@ export function rankingRows(
 	rows: ServiceLevelRow[],
 	indicator: string,
 	year: number,
-	peer: PeerGroup
+	peer: PeerGroup,
+	similar?: SimilarGroups
 ): RankingRow[] {
 	const byCode = new Map(
-		municipalityComparison({ municipalities, rows, indicator, year, peer }).map((c) => [c.ehak_code, c])
+		municipalityComparison({ municipalities, rows, indicator, year, peer, similar }).map((c) => [
+			c.ehak_code,
+			c
+		])
 	);
 	return municipalities.map((m) => {
 		const c = byCode.get(m.ehak_code);
@@ -62,9 +72,10 @@ export function trendRows(
 	rows: ServiceLevelRow[],
 	indicator: string,
 	peer: PeerGroup,
-	code: string
+	code: string,
+	similar?: SimilarGroups
 ): TrendRow[] {
-	return peerMedianTrend({ municipalities, rows, indicator, ehak_code: code, peer });
+	return peerMedianTrend({ municipalities, rows, indicator, ehak_code: code, peer, similar });
 }
 
 export interface CompareRow {

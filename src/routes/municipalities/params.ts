@@ -2,7 +2,8 @@
  * The municipalities page's URL state (ui-contract "URL state"): indicator, year, county, peer, m.
  * Values that name nothing in the data are reported as issues and ignored.
  */
-import { parseChoiceParam, type ParamIssue } from '$lib/state/params';
+import { parseChoiceParam, parseYearParam, type ParamIssue } from '$lib/state/params';
+import { serviceLevelYear } from '$lib/state/serviceLevelYear';
 import { PEER_GROUPS, type PeerGroup } from '$lib/metrics/ranking';
 import type { IndicatorInfo } from '$lib/queries/municipalities';
 import type { Municipality } from '$lib/types';
@@ -13,10 +14,15 @@ export const MAX_COMPARED = 5;
 
 export interface MunicipalityView {
 	indicator: IndicatorInfo | null;
-	/** The requested year (valid 4-digit year) or the indicator's latest year with data. */
+	/** The header's year when the indicator has data for it, else the latest earlier year with data. */
 	year: number | null;
-	/** A valid `?year=` the indicator has no data for (the empty state offers the latest year). */
-	yearWithoutData: boolean;
+	/** The header's year (`?year=` or the as-of default). */
+	wantedYear: number;
+	/** The indicator has no data for the header's year: `year` is another one (the page says so). */
+	yearFallback: boolean;
+	/** Training reach against the change (`from`, `to`): two of the indicator's years, from < to. */
+	reachFrom: number | null;
+	reachTo: number | null;
 	county: string | null;
 	peer: PeerGroup;
 	/** EHAK codes from `m`, known and distinct, at most five; the first is the selected one. */
@@ -26,13 +32,16 @@ export interface MunicipalityView {
 	issues: ParamIssue[];
 }
 
+/** The plan's first year: training reach is counted from it by default. */
+export const PLAN_FIRST_YEAR = 2022;
+
 /**
- * Reads the page's parameters against the loaded data. `requestedYear` is the layout's already
- * validated `?year=` (null when absent or invalid: the layout reports that one).
+ * Reads the page's parameters against the loaded data. `wantedYear` is the header's year (the
+ * layout's validated `?year=`, else the as-of default; the layout reports a bad one).
  */
 export function readMunicipalityView(
 	params: URLSearchParams,
-	requestedYear: number | null,
+	wantedYear: number,
 	indicators: IndicatorInfo[],
 	municipalities: Municipality[]
 ): MunicipalityView {
@@ -50,9 +59,8 @@ export function readMunicipalityView(
 	if (wanted !== null && wanted !== '' && !indicator) issues.push({ param: 'indicator', value: wanted });
 	indicator ??= indicators.find((i) => i.years.length > 0) ?? indicators[0] ?? null;
 
-	const latest = indicator?.years.at(-1) ?? null;
-	const yearWithoutData = requestedYear !== null && !!indicator && !indicator.years.includes(requestedYear);
-	const year = requestedYear ?? latest;
+	const shown = serviceLevelYear(wantedYear, indicator?.years ?? []);
+	const reach = readReachYears(params, indicator?.years ?? [], issues);
 
 	const known = new Set(municipalities.map((m) => m.ehak_code));
 	const codes: string[] = [];
@@ -65,8 +73,11 @@ export function readMunicipalityView(
 
 	return {
 		indicator,
-		year,
-		yearWithoutData,
+		year: shown.year,
+		wantedYear,
+		yearFallback: shown.fallback,
+		reachFrom: reach.from,
+		reachTo: reach.to,
 		county: countyParsed.value,
 		peer: peerParsed.value ?? 'county',
 		codes: codes.slice(0, MAX_COMPARED),
@@ -78,4 +89,49 @@ export function readMunicipalityView(
 /** `m` after choosing a municipality: it becomes the selected one, the others keep their order. */
 export function pickCode(codes: string[], code: string): string[] {
 	return [code, ...codes.filter((c) => c !== code)].slice(0, MAX_COMPARED);
+}
+
+/**
+ * `from` and `to` of the training-reach chart: two of the indicator's years, from < to. Defaults:
+ * the plan's first year (or the indicator's first after it) to the indicator's latest year.
+ */
+function readReachYears(
+	params: URLSearchParams,
+	years: number[],
+	issues: ParamIssue[]
+): { from: number | null; to: number | null } {
+	const read = (param: string) => {
+		const raw = params.get(param);
+		const parsed = parseYearParam(raw);
+		if (raw !== null && raw !== '' && (parsed.year === null || !years.includes(parsed.year))) {
+			issues.push({ param, value: raw });
+			return null;
+		}
+		return parsed.year;
+	};
+	let from = read('from');
+	let to = read('to');
+	const defaultFrom = years.find((y) => y >= PLAN_FIRST_YEAR) ?? years[0] ?? null;
+	to ??= years.at(-1) ?? null;
+	from ??= defaultFrom !== null && to !== null && defaultFrom >= to ? (years[0] ?? null) : defaultFrom;
+	if (from !== null && to !== null && from >= to) {
+		issues.push({ param: 'from', value: String(from) });
+		from = years.find((y) => y < (to as number)) ?? null;
+	}
+	return { from, to };
+}
+
+/** Parameters a profile link carries over: language, header year, peer group, indicator, similarity. */
+const PROFILE_KEEPS = ['lang', 'year', 'peer', 'indicator'];
+
+/** The profile of a municipality (`/municipalities/<ehak_code>`), keeping the view's context. */
+export function profileHref(code: string, url: URL): string {
+	const keep = new URLSearchParams();
+	for (const k of PROFILE_KEEPS) {
+		const v = url.searchParams.get(k);
+		if (v) keep.set(k, v);
+	}
+	for (const v of url.searchParams.getAll('sim')) keep.append('sim', v);
+	const q = keep.toString();
+	return `/municipalities/${encodeURIComponent(code)}${q ? `?${q}` : ''}`;
 }

@@ -282,3 +282,46 @@ describe('municipalityCompare(cells, opts)', () => {
 		expect(o.height as number).toBeGreaterThan(one.height as number);
 	});
 });
+
+describe('a 0–9 level on the ranking and the trend', () => {
+	it('draws a fixed 0–9 axis with a tick per level', async () => {
+		const { municipalityRanking } = await import('../../../src/lib/charts/ranking');
+		const { municipalityTrend } = await import('../../../src/lib/charts/trend');
+		const { levelAxis, isLevelUnit } = await import('../../../src/lib/metrics/levelScale');
+		const r = municipalityRanking(
+			[{ ehak_code: '1', name: 'A', value: 4, rank: 1, peer: false, tooltip: '' }],
+			{ scheme: 'light', axisLabel: 'x', format: String, level: true }
+		);
+		expect(r.x?.domain).toEqual([0, 9]);
+		expect(r.x?.ticks).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		const t = municipalityTrend([{ year: 2024, series: 'municipality', value: 3, tooltip: '' }], {
+			scheme: 'light',
+			years: [2024],
+			yLabel: 'y',
+			seriesLabels: { municipality: 'A', peer_median: 'B' },
+			format: String,
+			level: true
+		});
+		expect(t.y?.domain).toEqual([0, 9]);
+		expect(levelAxis([12]).domain).toEqual([0, 12]);
+		expect([isLevelUnit('tase'), isLevelUnit('Level'), isLevelUnit('0–9'), isLevelUnit('%')]).toEqual([
+			true,
+			true,
+			true,
+			false
+		]);
+	});
+});
+
+describe('reachScatter(points, options)', () => {
+	it('draws one dot per municipality and, for a level, integer ticks on the change', async () => {
+		const { reachScatter } = await import('../../../src/lib/charts/reachScatter');
+		const points = [
+			{ ehak_code: '1', name: 'A', reach: 2, change: 1, tooltip: '' },
+			{ ehak_code: '2', name: 'B', reach: 0, change: -2, tooltip: '' }
+		];
+		const o = reachScatter(points, { scheme: 'light', xLabel: 'x', yLabel: 'y', integerY: true });
+		expect((o.marks?.[1] as unknown as { data: unknown[] }).data).toHaveLength(2);
+		expect(o.y?.ticks).toEqual([-2, -1, 0, 1]);
+	});
+});

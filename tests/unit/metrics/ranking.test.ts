@@ -138,3 +138,31 @@ describe('municipalityComparison(...)', () => {
 		]);
 	});
 });
+
+describe('municipalityComparison(...) with peer = similar', () => {
+	it('takes each municipality’s median over itself and its own similar municipalities', () => {
+		const rows = [
+			R('0001', 2024, 10),
+			R('0002', 2024, 20),
+			R('0003', 2024, 30),
+			R('0004', 2024, null),
+			R('0005', 2024, 50)
+		];
+		const similar = new Map([
+			['0001', ['0002', '0004']],
+			['0002', ['0005', '0003']]
+		]);
+		const c = municipalityComparison({
+			municipalities: munis,
+			rows,
+			indicator: 'i',
+			year: 2024,
+			peer: 'similar',
+			similar
+		});
+		const median = new Map(c.map((x) => [x.ehak_code, x.peer_median]));
+		expect(median.get('0001')).toBe(15); // 10, 20 (0004 has no value)
+		expect(median.get('0002')).toBe(30); // 20, 50, 30
+		expect(median.get('0003')).toBe(30); // no similar ones: itself
+	});
+});

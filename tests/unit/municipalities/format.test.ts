@@ -24,3 +24,12 @@ describe('municipality value formatting', () => {
 		);
 	});
 });
+
+describe('a 0–9 service level (unit `tase`)', () => {
+	it('prints without decimals and without the unit; a median between two levels keeps its half', () => {
+		expect(formatValue(5, 'tase', 'et')).toBe('5');
+		expect(formatValue(4.5, 'tase', 'et')).toBe('4,5');
+		expect(formatSigned(-2, 'tase', 'en')).toBe('\u22122');
+		expect(formatSigned(1, 'tase', 'et')).toBe('+1');
+	});
+});

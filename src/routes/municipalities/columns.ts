@@ -1,0 +1,120 @@
+/**
+ * The data tables of the municipalities page (ui-contract hooks: `data-col` names and raw values).
+ * `fmt` formats a value of the shown indicator, `fmtSigned` a difference of it.
+ */
+import { formatNumber, t, type Lang } from '$lib/i18n/index.svelte';
+import type { TableColumn } from '$lib/components/table';
+import { formatValue } from './format';
+import type { CompareRow, RankingRow, TrendRow } from './model';
+
+type Fmt = (v: number | null | undefined) => string;
+
+export function rankingColumns(fmt: Fmt, fmtSigned: Fmt, lang: Lang): TableColumn<RankingRow>[] {
+	return [
+		{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name },
+		{ col: 'county', label: t('mun.col.county'), raw: (r) => r.county },
+		{
+			col: 'population',
+			label: t('mun.col.population'),
+			raw: (r) => r.population,
+			format: (r) => formatNumber(r.population, lang),
+			numeric: true
+		},
+		{
+			col: 'value',
+			label: t('mun.col.value'),
+			raw: (r) => r.value,
+			format: (r) => fmt(r.value),
+			numeric: true
+		},
+		{
+			col: 'rank',
+			label: t('mun.col.rank'),
+			raw: (r) => r.rank,
+			format: (r) => (r.rank === null ? '–' : String(r.rank)),
+			numeric: true
+		},
+		{
+			col: 'peer_median',
+			label: t('mun.col.peer_median'),
+			raw: (r) => r.peer_median,
+			format: (r) => fmt(r.peer_median),
+			numeric: true
+		},
+		{
+			col: 'diff_from_peer_median',
+			label: t('mun.col.diff'),
+			raw: (r) => r.diff_from_peer_median,
+			format: (r) => fmtSigned(r.diff_from_peer_median),
+			numeric: true
+		},
+		{
+			col: 'change',
+			label: t('mun.col.change'),
+			raw: (r) => r.change,
+			format: (r) => fmtSigned(r.change),
+			numeric: true
+		}
+	];
+}
+
+export function mapColumns(fmt: Fmt): TableColumn<RankingRow>[] {
+	return [
+		{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name },
+		{
+			col: 'value',
+			label: t('mun.col.value'),
+			raw: (r) => r.value,
+			format: (r) => fmt(r.value),
+			numeric: true
+		}
+	];
+}
+
+export function trendColumns(fmt: Fmt): TableColumn<TrendRow>[] {
+	return [
+		{ col: 'year', label: t('mun.col.year'), raw: (r) => r.year },
+		{
+			col: 'value',
+			label: t('mun.col.value'),
+			raw: (r) => r.value,
+			format: (r) => fmt(r.value),
+			numeric: true
+		},
+		{
+			col: 'peer_median',
+			label: t('mun.col.peer_median'),
+			raw: (r) => r.peer_median,
+			format: (r) => fmt(r.peer_median),
+			numeric: true
+		}
+	];
+}
+
+export function compareColumns(lang: Lang): TableColumn<CompareRow>[] {
+	return [
+		{ col: 'indicator', label: t('mun.col.indicator'), raw: (r) => r.indicator },
+		{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name },
+		{
+			col: 'value',
+			label: t('mun.col.value'),
+			raw: (r) => r.value,
+			format: (r) => formatValue(r.value, r.unit, lang),
+			numeric: true
+		},
+		{
+			col: 'rank',
+			label: t('mun.col.rank'),
+			raw: (r) => r.rank,
+			format: (r) => (r.rank === null ? '–' : `${r.rank} / ${r.ranked}`),
+			numeric: true
+		},
+		{
+			col: 'national_median',
+			label: t('mun.col.national_median'),
+			raw: (r) => r.national_median,
+			format: (r) => formatValue(r.national_median, r.unit, lang),
+			numeric: true
+		}
+	];
+}
