@@ -291,3 +291,23 @@ test('an imported service-level file replaces the sample and changes the ranking
 		expectNumber(row!.change, w.change, `${code} change`);
 	}
 });
+
+test('a dot on the map selects its municipality, which then opens its profile', async ({ page }) => {
+	await open(page, '/municipalities?lang=en');
+	const svg = page.locator('figure[data-chart="municipality-map"] svg:has(g.municipality-dot)');
+	const dot = svg.locator('g.municipality-dot circle').nth(10);
+	const at = await dot.evaluate((c) => [c.getAttribute('cx'), c.getAttribute('cy')]);
+	await dot.click();
+	await expect(page).toHaveURL(/[?&]m=\d{4}(&|$)/);
+	const code = new URL(page.url()).searchParams.get('m') as string;
+	const m = municipalities.find((x) => x.ehak_code === code);
+	expect(m, code).toBeDefined();
+	await waitReady(page);
+	// The selection ring is drawn where the clicked dot is: the dot was that municipality's.
+	const ring = svg.locator('circle[r="10"]');
+	await expect(ring).toHaveCount(1);
+	expect(await ring.evaluate((c) => [c.getAttribute('cx'), c.getAttribute('cy')])).toEqual(at);
+	await page.locator(`a[href*="/municipalities/${code}"]`).first().click();
+	await waitReady(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(m!.name);
+});
