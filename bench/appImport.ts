@@ -57,6 +57,11 @@ export async function openImport(page: Page, base?: string): Promise<string | nu
 		await page.waitForSelector('html[data-ready="true"]', { timeout: 120_000 });
 		await page.waitForSelector('input[type="file"]', { state: 'attached', timeout: 30_000 });
 		await page.waitForSelector('[data-import-status]', { state: 'attached', timeout: 30_000 });
+		// An analyst takes a few seconds to choose a file; the page warms DuckDB's bulk path meanwhile
+		// (src/lib/import/warmup.ts). Wait for that, as the analyst's choosing would (at most 30 s).
+		await page
+			.waitForSelector('[data-import-engine="warm"]', { state: 'attached', timeout: 30_000 })
+			.catch(() => undefined);
 		return null;
 	} catch (e) {
 		return `import path not available: ${String(e).split('\n')[0].slice(0, 200)}`;

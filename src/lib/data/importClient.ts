@@ -36,12 +36,22 @@ export interface AnalyseResult {
 	blob?: Blob;
 }
 
+const spawn = () => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+/** A worker started before a file is chosen: its script is loaded and compiled by then. */
+let standby: Worker | null = null;
+
+/** Start the next import's worker now (on opening `/import`, and after each import). */
+export function prepareImportWorker(): void {
+	if (typeof Worker !== 'undefined') standby ??= spawn();
+}
+
 export function analyseInWorker(
 	request: AnalyseRequest,
 	onProgress: (fraction: number, rows?: number) => void
 ): { result: Promise<AnalyseResult>; cancel: () => void } {
 	const started = now();
-	const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+	const worker = standby ?? spawn();
+	standby = null;
 	const result = new Promise<AnalyseResult>((resolve, reject) => {
 		worker.onmessage = (ev: MessageEvent<WorkerMessage>) => {
 			const m = ev.data;

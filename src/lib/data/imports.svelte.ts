@@ -18,6 +18,8 @@ import { baseProvenance, data, dataChanged, ensureData, onBoot } from './store.s
 import { published } from './published.svelte';
 import { markStoredImports } from './summary';
 import { timed } from '$lib/perf';
+import { BULK_STAGE } from '$lib/db/bulkServiceLevels';
+import { warmupCsv, WARMUP_HEADER, WARMUP_YEARS } from '$lib/import/warmup';
 
 const INDEX_KEY = 'imports';
 /**
@@ -194,6 +196,44 @@ export async function dropBulkFile(name: string): Promise<void> {
 
 async function dropAllBulkFiles(): Promise<void> {
 	for (const name of [...bulkFiles]) await dropBulkFile(name);
+}
+
+let warm: Promise<void> | null = null;
+
+/**
+ * Once per page load, when `/import` opens: check a small generated file on the bulk path and throw
+ * the result away (see warmup.ts), so the analyst's first large import does not run on DuckDB's
+ * not-yet-compiled code. Queued on the connection like any statement: a file dropped meanwhile
+ * waits for it (about a second on a cold engine). A failure only means no warm-up.
+ */
+export function warmBulkPath(): Promise<void> {
+	warm ??= (async () => {
+		const conn = await ensureData();
+		const names = await conn.query<{ name: string }>('SELECT name FROM municipalities ORDER BY name');
+		const csv = warmupCsv(names.map((n) => n.name));
+		if (!csv) return;
+		const file = '_kov_warmup.csv';
+		await conn.registerBuffer(file, new TextEncoder().encode(csv));
+		try {
+			await timed('import:warmup', () =>
+				conn.transaction(async (tx) => {
+					await stageBulk(tx, {
+						file,
+						delimiter: ';',
+						headerRow: 1,
+						header: [...WARMUP_HEADER],
+						mapping: { municipality: 0, year: 1, domain: 2, indicator: 3, value: 4, unit: 5 },
+						minYear: WARMUP_YEARS[0],
+						maxYear: WARMUP_YEARS[1]
+					});
+					await tx.exec(`DROP TABLE IF EXISTS ${BULK_STAGE}`);
+				})
+			);
+		} finally {
+			await conn.dropFile(file).catch(() => undefined);
+		}
+	})().catch(() => undefined);
+	return warm;
 }
 
 /** Read and check a registered file with DuckDB's CSV reader: the preview's counts and errors. */

@@ -10,6 +10,7 @@ import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
 import { EngineError, startWatch, wasmSource, within } from './engine';
 import { base } from '$app/paths';
+import { timed } from '$lib/perf';
 
 let started: Promise<DuckDbConnector> | null = null;
 const STATEMENTS = 64;
@@ -26,7 +27,9 @@ const START_TIMEOUT_MS = 60_000;
 async function open(): Promise<DuckDbConnector> {
 	if (typeof WebAssembly !== 'object') throw new EngineError('webassembly', ehWasm);
 	// Absolute: DuckDB's worker resolves the wasm's URL against the wrapper's location.
-	const source = wasmSource(ehWasm).then((url) => new URL(url, location.href).href);
+	const source = timed('engine:head', () => wasmSource(ehWasm)).then(
+		(url) => new URL(url, location.href).href
+	);
 	// static/engine-worker.js loads DuckDB's worker and reports what DuckDB-wasm leaves unhandled.
 	const worker = new Worker(`${base}/engine-worker.js?duckdb=${encodeURIComponent(ehWorker)}`);
 	// A missing worker script, or one that throws at start, is reported by the wrapper (or is an
@@ -57,7 +60,9 @@ async function open(): Promise<DuckDbConnector> {
 	try {
 		await within(
 			Promise.race([
-				source.then((url) => db.instantiate(url, null, () => watch.progress())),
+				source.then((url) =>
+					timed('engine:instantiate', () => db.instantiate(url, null, () => watch.progress()))
+				),
 				workerFailed,
 				watch.failed
 			]),
@@ -70,7 +75,7 @@ async function open(): Promise<DuckDbConnector> {
 	} finally {
 		watch.stop();
 	}
-	await db.open({});
+	await timed('engine:open', () => db.open({}));
 	const conn = await db.connect();
 	// Extension autoload would try to download from the internet; the app makes no external requests.
 	await conn.query('SET autoinstall_known_extensions=false');
