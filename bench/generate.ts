@@ -117,3 +117,61 @@ export function writeCsv(dir: string, rows: number): { file: string; bytes: numb
 	writeFileSync(file, serviceLevelCsv(rows, names));
 	return { file, bytes: statSync(file).size, indicators: Math.ceil(rows / (names.length * YEARS.length)) };
 }
+
+export const TRAINING_HEADER =
+	'Koolituse id;Programm;Teema;Tegevus;Korraldaja;Algus;Lõpp;Omavalitsus;Registreerunud;Läbinud;Katkestanud;Rahulolu';
+/** [program, topic, plan activity, organiser] — the programmes of seeds 003/004 and the plan's training activities. */
+const PROGRAMMES: [string, string, string, string][] = [
+	['Avatud valitsemise ja digivõimekuse töötoad', 'Avatud valitsemine', '3.3.2.1', 'RTK'],
+	['Kohaliku omavalitsuse juhtimise mikrokraad', 'Juhtimine', '1.1.1', 'TLÜ'],
+	['Personalijuhtimise baaskoolitus', 'Personalijuhtimine', '2.1.1', 'RaM'],
+	['Sotsiaalvaldkonna spetsialistide täienduskoolitus', 'Sotsiaalhoolekanne', '2.2.1', 'SKA'],
+	['Planeerimise ja ehituse e-kursus', 'Planeerimine', '2.3.1', 'RaM'],
+	['Uute volikogu liikmete sisseelamisprogramm', 'Volikogu töö', '1.2.1', 'ELVL']
+];
+
+/**
+ * A training-statistics export as a trainer sends it (`;`, dd.mm.yyyy, decimal commas, CRLF): one
+ * row per session and municipality, unique training ids, about 1 % of rows with a count error
+ * (completed + dropped out > registered) as real exports have. Deterministic.
+ */
+export function trainingCsv(rows: number, municipalities: string[]): string {
+	let seed = 20221109;
+	const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+	const out = [TRAINING_HEADER];
+	const two = (n: number) => String(n).padStart(2, '0');
+	for (let i = 0; i < rows; i++) {
+		const [program, topic, activity, organiser] = PROGRAMMES[i % PROGRAMMES.length];
+		const day = new Date(Date.UTC(2022, 0, 1) + Math.floor(random() * 1400) * 86_400_000);
+		const end = new Date(day.getTime() + Math.floor(random() * 3) * 86_400_000);
+		const date = (d: Date) => `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+		const registered = 5 + Math.floor(random() * 40);
+		const dropped = Math.floor(random() * 4);
+		const completed = random() < 0.01 ? registered : Math.max(0, registered - dropped - Math.floor(random() * 3));
+		const satisfaction = (70 + random() * 30).toFixed(1).replace('.', ',');
+		out.push(
+			[
+				`K-${2022 + (i % 4)}-${String(i + 1).padStart(6, '0')}`,
+				program,
+				topic,
+				activity,
+				organiser,
+				date(day),
+				date(end),
+				municipalities[i % municipalities.length],
+				registered,
+				completed,
+				dropped,
+				satisfaction
+			].join(';')
+		);
+	}
+	return out.join('\r\n') + '\r\n';
+}
+
+/** Writes `bench/tmp/trainings-<rows>.csv`; returns its path and size. */
+export function writeTrainingCsv(dir: string, rows: number): { file: string; bytes: number } {
+	const file = join(dir, `trainings-${rows}.csv`);
+	writeFileSync(file, trainingCsv(rows, municipalityNames()));
+	return { file, bytes: statSync(file).size };
+}

@@ -199,3 +199,109 @@ test('a large export with percent cells past its first megabyte stays on DuckDB�
 	for (const [mi, m] of municipalities.entries())
 		expect(Number(table.get(m.ehak_code)?.value), m.name).toBeCloseTo(pct(mi) + 0.5, 6);
 });
+
+/**
+ * A large training-statistics export takes the bulk path too (issue #20): Windows-1257, `;`,
+ * dd.mm.yyyy, a title line, and bad rows of each kind at known places. The preview's counts and
+ * errors, then `training-by-year` after commit, against sums computed here from the file's rows.
+ */
+test('a large training export goes through DuckDB: counts, errors, warnings, totals by year', async ({
+	page
+}) => {
+	test.setTimeout(300_000);
+	const programmes = [
+		['Avatud valitsemise ja digivõimekuse töötoad', '3.3.2.1', 'RTK'],
+		['Kohaliku omavalitsuse juhtimise mikrokraad', '1.1.1', 'TLÜ']
+	];
+	const lines = [
+		'Koolitusstatistika 2022–2025',
+		'',
+		'Koolituse id;Programm;Tegevus;Korraldaja;Algus;Lõpp;Omavalitsus;Registreerunud;Läbinud;Katkestanud;Rahulolu'
+	];
+	const good: { year: number; registered: number; completed: number; dropped: number }[] = [];
+	const two = (n: number) => String(n).padStart(2, '0');
+	for (let i = 0; i < 16_000; i++) {
+		const [program, activity, organiser] = programmes[i % 2];
+		const year = 2022 + (i % 4);
+		const day = 1 + (i % 28);
+		const month = 1 + (i % 12);
+		const registered = 10 + (i % 30);
+		const dropped = i % 3;
+		const completed = registered - dropped - (i % 2);
+		const m = municipalities[i % municipalities.length].name;
+		lines.push(
+			`K-${i};${program};${activity};${organiser};${two(day)}.${two(month)}.${year};${two(day)}.${two(month)}.${year};${m};${registered};${completed};${dropped};${80 + (i % 20)},5`
+		);
+		good.push({ year, registered, completed, dropped });
+	}
+	// Bad rows (one error each) and one unknown plan activity (a warning; the row is kept, unlinked).
+	const bad: [string, string, string][] = [
+		[
+			'X-1;Personalijuhtimise baaskoolitus;;RaM;31.02.2023;01.03.2023;Rae vald;10;9;1;90',
+			'Algus',
+			'31.02.2023'
+		],
+		['X-2;Personalijuhtimise baaskoolitus;;RaM;01.03.2023;01.03.2023;Rae vald;10;10;1;90', 'Läbinud', '10'],
+		[
+			'X-3;Personalijuhtimise baaskoolitus;;RaM;01.03.2023;01.03.2023;Tartu;10;9;1;90',
+			'Omavalitsus',
+			'Tartu'
+		],
+		[
+			'K-5;Personalijuhtimise baaskoolitus;;RaM;01.03.2023;01.03.2023;Rae vald;10;9;1;90',
+			'Programm',
+			'Personalijuhtimise baaskoolitus'
+		]
+	];
+	const errors = new Map<string, { column: string; value: string }>();
+	bad.forEach(([line, column, v], i) => {
+		const at = 500 + i * 4_000;
+		lines.splice(at, 0, line);
+		errors.set(String(at + 1), { column, value: v });
+	});
+	lines.push('W-1;Personalijuhtimise baaskoolitus;9.9.9;RaM;01.03.2024;01.03.2024;Rae vald;12;12;0;90');
+	good.push({ year: 2024, registered: 12, completed: 12, dropped: 0 });
+	const text = lines.join('\r\n') + '\r\n';
+	const bytes = Buffer.from(windows1257(text));
+	expect(bytes.length).toBeGreaterThan(1024 * 1024);
+
+	await open(page, '/import');
+	await page
+		.locator('input[type="file"]')
+		.setInputFiles({ name: 'koolitused-suur.csv', mimeType: 'text/csv', buffer: bytes });
+	const status = page.locator('[data-import-status]');
+	await expect(status).toHaveAttribute('data-import-status', 'has-errors', { timeout: 180_000 });
+	const fact = (name: string) => page.locator(`[data-fact="${name}"]`);
+	await expect(fact('reader')).toHaveAttribute('data-value', 'duckdb');
+	await expect(fact('encoding')).toHaveAttribute('data-value', 'windows-1257');
+	await expect(fact('row-count')).toHaveAttribute('data-value', String(lines.length - 3));
+	await expect(fact('error-rows')).toHaveAttribute('data-value', String(errors.size));
+	const found = await readTable(page, 'import-errors');
+	expect([...found.keys()].sort()).toEqual([...errors.keys()].sort());
+	for (const [row, e] of errors) expect(found.get(row), row).toMatchObject(e);
+	// The warning names the unknown plan activity of the last row (which the head never saw).
+	const warnings = await readTable(page, 'import-warnings');
+	expect(warnings.get(String(lines.length))).toMatchObject({ column: 'Tegevus', value: '9.9.9' });
+
+	await page.locator('[data-action="commit-valid-rows"]').click();
+	await expect(status).toHaveAttribute('data-import-status', 'committed', { timeout: 180_000 });
+	const history = await readTable(page, 'import-history');
+	expect([...history.values()].find((h) => h.file === 'koolitused-suur.csv')).toMatchObject({
+		dataset: 'trainings',
+		rows_added: String(good.length),
+		rows_rejected: String(errors.size)
+	});
+
+	await open(page, '/trainings');
+	const byYear = await readTable(page, 'training-by-year');
+	for (const year of [2022, 2023, 2024, 2025]) {
+		const rows = good.filter((g) => g.year === year);
+		const sum = (k: 'registered' | 'completed' | 'dropped') => String(rows.reduce((n, g) => n + g[k], 0));
+		expect(byYear.get(String(year)), String(year)).toMatchObject({
+			trainings: String(rows.length),
+			registered: sum('registered'),
+			completed: sum('completed'),
+			dropped_out: sum('dropped')
+		});
+	}
+});

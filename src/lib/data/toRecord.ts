@@ -3,6 +3,7 @@ import { activityColumns, ownerColumns, toColumns } from '$lib/db/rows';
 import { dataColumns, type BulkSource, type ImportRecord } from '$lib/db/commit';
 import { YEAR_RANGE, type Analysis } from '$lib/import';
 import { activityFromText, type ActivityText } from '$lib/plan';
+import { TRAINING_FIELDS } from '$lib/db/bulkTrainings';
 
 function isActivity(row: object): row is Activity {
 	return 'lead_owners' in row && Array.isArray((row as Activity).lead_owners);
@@ -26,18 +27,31 @@ export function recordColumns(
 }
 
 /**
- * Where DuckDB's CSV reader finds each service-level field in a bulk file (see analyseLarge):
+ * Where DuckDB's CSV reader finds each field in a bulk file, trainings or service levels (see analyseLarge):
  * the file's own delimiter, header row and column mapping, the EHAK column preferred to the name.
  */
 export function bulkSourceFor(analysis: Analysis, file: string): BulkSource {
 	const m = analysis.mapping;
 	const at = (field: string) => m[field] ?? null;
+	if (analysis.dataset === 'trainings' && at('program') !== null)
+		return {
+			file,
+			dataset: 'trainings',
+			delimiter: analysis.delimiter,
+			headerRow: analysis.headerRow,
+			header: [...analysis.header],
+			mapping: Object.fromEntries(TRAINING_FIELDS.map((f) => [f, at(f)])),
+			minYear: YEAR_RANGE.trainings[0],
+			maxYear: YEAR_RANGE.trainings[1]
+		};
 	const municipality = at('ehak_code') ?? at('municipality');
 	const year = at('year');
 	const indicator = at('indicator');
 	const value = at('value');
 	if (analysis.dataset !== 'service_levels' || municipality === null || year === null || indicator === null)
-		throw new Error('bulk import: a service-level file with municipality, year and indicator columns');
+		throw new Error(
+			'bulk import: a training file with a program column, or a service-level file with municipality, year and indicator columns'
+		);
 	return {
 		file,
 		delimiter: analysis.delimiter,

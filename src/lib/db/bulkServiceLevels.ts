@@ -46,7 +46,7 @@ export interface BulkIssue {
  * the over-long-cell check as a row error. The buffer stays at DuckDB's default 32 MB; a file with
  * a longer line never takes this path (`analyseLarge` reads it in JS).
  */
-const READER_OPTIONS = `max_line_size = ${BULK_MAX_LINE_BYTES}, buffer_size = ${32 * 1024 * 1024}`;
+export const READER_OPTIONS = `max_line_size = ${BULK_MAX_LINE_BYTES}, buffer_size = ${32 * 1024 * 1024}`;
 
 export const BULK_STAGE = '_bulk_service_levels';
 const NAMES = '_bulk_names';
@@ -91,7 +91,7 @@ const JS_SPACES = String.fromCodePoint(...JS_SPACE_CODES);
 const JS_SPACE_CLASS = `[${JS_SPACE_CODES.map((c) => `\\x{${c.toString(16)}}`).join('')}]`;
 
 /** JavaScript's `trim()` in SQL (SQL's own trim removes spaces only). */
-function sqlTrim(x: string): string {
+export function sqlTrim(x: string): string {
 	return x === NULL_TEXT ? x : `trim(${x}, '${JS_SPACES}')`;
 }
 
@@ -373,7 +373,7 @@ function issueParams(
  * The file's cells over MAX_CELL_CHARS characters, as a list of {i: column, n: length, v: start}
  * (NULL when none): `strlen` (bytes, cheap) first, `length` (characters) only where it can be over.
  */
-function overlong(columnCount: number): string {
+export function overlong(columnCount: number): string {
 	const cells = Array.from({ length: columnCount }, (_, i) => {
 		const c = ident(`c${i}`);
 		return `CASE WHEN strlen(${c}) > ${MAX_CELL_CHARS} AND length(${c}) > ${MAX_CELL_CHARS} THEN {'i': ${i}, 'n': length(${c}), 'v': left(${c}, ${CELL_PREVIEW_CHARS})} END`;
@@ -381,7 +381,7 @@ function overlong(columnCount: number): string {
 	return `nullif(list_filter([${cells.join(', ')}], x -> x IS NOT NULL), [])`;
 }
 
-function lit(s: string): string {
+export function lit(s: string): string {
 	return `'${s.replace(/'/g, "''")}'`;
 }
 

@@ -7,19 +7,22 @@ import type { DatasetName } from '$lib/types';
 import { ident, type ColumnSpec, type Connector, type SqlValue } from './connector';
 import { TABLES } from './schema';
 import { BULK_STAGE, validateBulk, type BulkMapping } from './bulkServiceLevels';
+import { validateBulkTrainings, type TrainingMapping } from './bulkTrainings';
 import type { Municipality } from '$lib/types';
 import { timed } from '$lib/perf';
 
 /**
- * A large service-level file read by DuckDB itself (the bulk path): the file is registered with
- * DuckDB under `file` (UTF-8) before the transaction; only its valid rows are applied.
+ * A large service-level or training file read by DuckDB itself (the bulk path): the file is
+ * registered with DuckDB under `file` (UTF-8) before the transaction; only its valid rows are applied.
  */
 export interface BulkSource {
 	file: string;
 	delimiter: string;
 	headerRow: number;
 	header: string[];
-	mapping: BulkMapping;
+	/** Absent: service levels (imports stored before trainings took this path too). */
+	dataset?: 'service_levels' | 'trainings';
+	mapping: BulkMapping | TrainingMapping;
 	minYear: number;
 	maxYear: number;
 	/** The preview already built the checked stage table for this file (skip re-reading it). */
@@ -46,25 +49,33 @@ export interface ImportRecord {
 
 export type ImportMeta = Omit<ImportRecord, 'columns' | 'owners' | 'bulk'>;
 
-/** Read and check a registered service-level file into the bulk stage table (see BulkSource). */
+/** Read and check a registered bulk file into the bulk stage table (see BulkSource). */
 export async function stageBulk(tx: Connector, b: BulkSource) {
 	const municipalities = await tx.query<Municipality & Record<string, SqlValue>>(
 		'SELECT ehak_code, name, type, county, population, lat, lon FROM municipalities'
 	);
-	return validateBulk(
+	const common = {
+		file: b.file,
+		delimiter: b.delimiter,
+		headerRow: b.headerRow,
+		columnCount: b.header.length
+	};
+	if (b.dataset === 'trainings') {
+		const ids = await tx.query<{ activity_id: string }>('SELECT activity_id FROM activities');
+		return validateBulkTrainings(
+			tx,
+			{ ...common, mapping: b.mapping as TrainingMapping },
+			{ municipalities, activityIds: new Set(ids.map((r) => r.activity_id)) },
+			b.header
+		);
+	}
+	const checked = await validateBulk(
 		tx,
-		{
-			file: b.file,
-			delimiter: b.delimiter,
-			headerRow: b.headerRow,
-			columnCount: b.header.length,
-			mapping: b.mapping,
-			minYear: b.minYear,
-			maxYear: b.maxYear
-		},
+		{ ...common, mapping: b.mapping as BulkMapping, minYear: b.minYear, maxYear: b.maxYear },
 		municipalities,
 		b.header
 	);
+	return { ...checked, warnings: [] };
 }
 
 /** The datasets whose shipped rows are samples, removed by the first real import. */

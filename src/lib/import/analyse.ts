@@ -47,6 +47,12 @@ export function analyseFile(
 	return analyseText(text, encoding, options, ctx, onProgress, mixedWarning(mixedLines, encoding));
 }
 
+/**
+ * The datasets whose large files DuckDB's reader checks (the bulk path): long service-level tables
+ * and training statistics, the two that run to hundreds of thousands of rows (issue #20).
+ */
+export const BULK_DATASETS: DatasetName[] = ['service_levels', 'trainings'];
+
 /** Files from this size on may take the bulk path (see `analyseLarge`). */
 export const BULK_MIN_BYTES = 1024 * 1024;
 /**
@@ -76,7 +82,7 @@ export function analyseLarge(
 	const eligible =
 		bytes.length >= BULK_MIN_BYTES &&
 		!options.wide &&
-		(options.dataset === undefined || options.dataset === 'service_levels') &&
+		(options.dataset === undefined || BULK_DATASETS.includes(options.dataset)) &&
 		// A line DuckDB's reader would refuse (with room for Windows-125x growing as UTF-8).
 		!hasLineLongerThan(bytes, BULK_MAX_LINE_BYTES / 3);
 	if (eligible && !options.fullDecode && !utf16Of(bytes) && !hasMixedLineEnds(bytes)) {
@@ -84,7 +90,7 @@ export function analyseLarge(
 		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
 		if (head && (head.encoding === 'utf-8' || head.encoding === 'utf-8-bom')) {
 			const a = analyseText(head.text, head.encoding, options, ctx);
-			if (!a.problem && !a.wide && a.dataset === 'service_levels') {
+			if (!a.problem && !a.wide && a.dataset !== null && BULK_DATASETS.includes(a.dataset)) {
 				onProgress?.(1);
 				return { analysis: { ...a, bulk: true }, text: null, utf8: bytes };
 			}
@@ -100,7 +106,8 @@ export function analyseLarge(
 	const cut = text.lastIndexOf('\n', BULK_HEAD_CHARS);
 	if (cut <= 0) return full();
 	const head = analyseText(text.slice(0, cut + 1), encoding, options, ctx, undefined, notes);
-	if (head.problem || head.wide || head.dataset !== 'service_levels') return full();
+	if (head.problem || head.wide || head.dataset === null || !BULK_DATASETS.includes(head.dataset))
+		return full();
 	onProgress?.(1);
 	return { analysis: { ...head, bulk: true }, text };
 }

@@ -168,3 +168,43 @@ describe('the bulk path and issue #18: UTF-16, mixed line ends, a line too long 
 		]);
 	});
 });
+
+describe('analyseLarge(bytes) — a large training export takes the bulk path too (issue #20)', () => {
+	it('head analysed in JS, the file handed on, and a trainings BulkSource with every mapped field', () => {
+		const lines = [
+			'Koolituse id;Programm;Algus;Lõpp;Omavalitsus;Registreerunud;Läbinud;Katkestanud;Rahulolu'
+		];
+		for (let i = 0; lines.join('\r\n').length < BULK_MIN_BYTES + 1000; i++)
+			lines.push(
+				`K-${i};Avatud valitsemise ja digivõimekuse töötoad;07.09.2021;08.09.2021;Saue vald;26;24;2;95`
+			);
+		const bytes = new TextEncoder().encode(lines.join('\r\n') + '\r\n');
+		const { analysis, utf8 } = analyseLarge(bytes, {}, ctx);
+		expect(analysis).toMatchObject({ bulk: true, dataset: 'trainings', headerRow: 1, delimiter: ';' });
+		expect(utf8).toBe(bytes);
+		expect(analysis.rowCount).toBeLessThan(lines.length - 1);
+		const source = bulkSourceFor(analysis, 't.csv');
+		expect(source).toMatchObject({ dataset: 'trainings', file: 't.csv' });
+		expect(source.mapping).toMatchObject({
+			training_id: 0,
+			program: 1,
+			start_date: 2,
+			end_date: 3,
+			municipality: 4,
+			registered: 5,
+			completed: 6,
+			dropped_out: 7,
+			satisfaction: 8,
+			topic: null,
+			activity_id: null
+		});
+	});
+
+	it('a large progress report still goes through the JS import core (not a bulk dataset)', () => {
+		const lines = ['Tegevus;Aasta;Staatus;Kommentaar'];
+		for (let i = 0; lines.join('\r\n').length < BULK_MIN_BYTES + 1000; i++)
+			lines.push(`3.3.2.1;2024;Täidetud;${'kommentaar '.repeat(10)}${i}`);
+		const { analysis } = analyseLarge(new TextEncoder().encode(lines.join('\r\n')), {}, ctx);
+		expect(analysis.bulk ?? false).toBe(false);
+	});
+});
