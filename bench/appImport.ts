@@ -68,7 +68,13 @@ export async function openImport(page: Page, base?: string): Promise<string | nu
 	}
 }
 
-export async function importOnce(page: Page, cdp: CDPSession, file: string): Promise<ImportRun> {
+/** One import of `file`; afterwards the page `after` (where the dataset is shown) is opened and timed. */
+export async function importOnce(
+	page: Page,
+	cdp: CDPSession,
+	file: string,
+	after = '/municipalities'
+): Promise<ImportRun> {
 	const run: ImportRun = {
 		ok: false,
 		error: null,
@@ -123,7 +129,7 @@ export async function importOnce(page: Page, cdp: CDPSession, file: string): Pro
 		run.message = (await page.locator('[data-message]').first().textContent())?.trim() ?? null;
 		if (run.status !== 'committed') throw new Error(`commit failed: ${run.message}`);
 		const beforeNav = await mark(page);
-		await navTo(page, '/municipalities');
+		await navTo(page, after);
 		const charts = await settled(page, beforeNav, 'click', { timeout: STEP_TIMEOUT });
 		await page.waitForSelector('figure[data-chart] svg', { timeout: 60_000 });
 

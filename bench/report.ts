@@ -1,4 +1,5 @@
 /** The console summary of a benchmark run (bench/results.json has everything). */
+import { ratio } from './stats';
 import type { Results } from './run';
 import type { Spread } from './stats';
 
@@ -113,6 +114,35 @@ export function printReport(r: Results): void {
 			out.push(
 				`  ${i.rows.toLocaleString('en-US')} rows, kov:* phases: ${phases.map(([n, v]) => `${n} ${fmt(v)}`).join(', ')}`
 			);
+	}
+
+	if (r.trainings) {
+		const tr = r.trainings;
+		const a = tr.app;
+		out.push(
+			'',
+			`Ingest of a training-statistics CSV, ${tr.rows.toLocaleString('en-US')} rows (${mbs(tr.fileBytes)}), bulk path (median ms)`
+		);
+		out.push(
+			table(
+				['native DuckDB', 'read+check', 'commit', '/trainings', 'app total', 'app/native', 'runs'],
+				[
+					[
+						tr.native.ms ? fmt(tr.native.ms.median) : '–',
+						a.analyseMs ? fmt(a.analyseMs.median) : '–',
+						a.commitMs ? fmt(a.commitMs.median) : '–',
+						a.chartsMs ? fmt(a.chartsMs.median) : '–',
+						a.totalMs
+							? fmt(a.totalMs.median)
+							: `failed: ${a.runs.find((u) => !u.ok)?.error ?? '?'}`.slice(0, 60),
+						x(ratio(a.totalMs, tr.native.ms)),
+						`${a.runs.filter((u) => u.ok).length}/${a.runs.length}`
+					]
+				]
+			)
+		);
+		const phases = Object.entries(a.phases ?? {}).sort((p, q) => q[1] - p[1]);
+		if (phases.length) out.push(`  kov:* phases: ${phases.map(([n, v]) => `${n} ${fmt(v)}`).join(', ')}`);
 	}
 
 	for (const mm of r.memory) {

@@ -20,7 +20,7 @@ import { cdpFor, jsHeap, launch, rendererRss, withProbes } from './browser';
 import { coldLoad, type ColdLoad } from './coldLoad';
 import { secondVisit, type SecondVisit } from './secondVisit';
 import { publishedBench, type PublishedBench } from './published';
-import { writeCsv } from './generate';
+import { writeCsv, writeTrainingCsv } from './generate';
 import { importOnce, openImport, type ImportRun } from './appImport';
 import { municipalityLatency, overviewLatency, type Latency } from './latency';
 import { nativeIngest, type NativeIngest } from './native';
@@ -30,6 +30,8 @@ import { printReport } from './report';
 import { ratio, spread, type Spread } from './stats';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+/** Rows of the generated training export (a large trainer's export: 13 MB). */
+const TRAINING_ROWS = 100_000;
 const PORT = Number(process.env.BENCH_PORT ?? 4184);
 const BASE = `http://localhost:${PORT}`;
 const RUNS = QUICK ? 1 : 3;
@@ -106,6 +108,8 @@ export interface Results {
 	/** Per size: memory before, after the import and after importing the same file again. */
 	memory: Memory[];
 	latency: { rows: number; controls: Record<string, Latency> } | null;
+	/** A large training-statistics export through the app (the bulk path), beside native DuckDB. */
+	trainings: { rows: number; fileBytes: number; native: NativeIngest; app: AppIngest } | null;
 	/** A published 1M-row bundle: cold loads beside the sample path and the CSV import. */
 	published: (PublishedBench & { importCsvMs: Spread | null; readyToImport: number | null }) | null;
 	notes: string[];
@@ -292,6 +296,7 @@ async function main() {
 		coldLoad: null as unknown as ColdLoad,
 		secondVisit: null,
 		ingest: [],
+		trainings: null,
 		memory: [],
 		latency: null,
 		published: null,
@@ -334,6 +339,33 @@ async function main() {
 					wasmReaderToNative: ratio(papa?.wasmReader.readMs ?? null, native.ms)
 				}
 			});
+		}
+		{
+			const { file, bytes } = writeTrainingCsv(TMP, TRAINING_ROWS);
+			step(
+				`training export, ${TRAINING_ROWS.toLocaleString('en-US')} rows (${Math.round(bytes / 1048576)} MB): native DuckDB`
+			);
+			const native = await nativeIngest(file, RUNS);
+			step('  app import (→ /trainings)');
+			const runs: ImportRun[] = [];
+			const b = await fresh();
+			for (let run = 0; run < RUNS; run++) {
+				const context = await b.newContext({ serviceWorkers: 'block' });
+				try {
+					const page = await context.newPage();
+					await withProbes(page);
+					const notAvailable = await openImport(page, BASE);
+					const r = notAvailable
+						? failedRun(notAvailable)
+						: await importOnce(page, await cdpFor(page), file, '/trainings');
+					runs.push(r);
+					step(`    run ${run + 1}: ${describe(r)}`);
+					if (!r.ok) break;
+				} finally {
+					await context.close();
+				}
+			}
+			results.trainings = { rows: TRAINING_ROWS, fileBytes: bytes, native, app: summarise(runs) };
 		}
 		step(`published bundle of ${SIZES[0].toLocaleString('en-US')} rows: kov publish, cold loads`);
 		const { file } = writeCsv(TMP, SIZES[0]);
