@@ -112,9 +112,24 @@ export interface YearValue {
 export const YEAR_VALUES_SQL = `SELECT ehak_code, year, indicator, value FROM service_levels
 	WHERE year IN (?, ?) AND value IS NOT NULL ORDER BY indicator, year, ehak_code`;
 
-/** Every indicator's values in a year and the year before (profile: rank, peer median, change; similarity). */
-export async function loadYearValues(conn: Connector, year: number): Promise<YearValue[]> {
-	return conn.query<YearValue>(YEAR_VALUES_SQL, [year, year - 1]);
+export const YEAR_VALUES_OF_SQL = `SELECT ehak_code, year, indicator, value FROM service_levels
+	WHERE year IN (?, ?) AND value IS NOT NULL AND indicator IN (SELECT unnest(string_split(?, ?)))
+	ORDER BY indicator, year, ehak_code`;
+const SEPARATOR = '\u001f';
+
+/**
+ * Every indicator's values in a year and the year before (profile: rank, peer median, change), or
+ * only the named indicators' (similarity: at a million rows every indicator of a year is 200,000
+ * rows to hand to the page, and the similarity model reads only the chosen ones).
+ */
+export async function loadYearValues(
+	conn: Connector,
+	year: number,
+	indicators?: string[]
+): Promise<YearValue[]> {
+	if (!indicators) return conn.query<YearValue>(YEAR_VALUES_SQL, [year, year - 1]);
+	if (!indicators.length) return [];
+	return conn.query<YearValue>(YEAR_VALUES_OF_SQL, [year, year - 1, indicators.join(SEPARATOR), SEPARATOR]);
 }
 
 export const OWN_VALUES_SQL = `SELECT year, indicator, value FROM service_levels

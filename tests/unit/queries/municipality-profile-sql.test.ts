@@ -87,6 +87,17 @@ describe('the profile’s queries', () => {
 			['0653', 2024, 7]
 		]);
 	});
+	it('loadYearValues(…, names): only the named indicators (peer=similar loads what its model reads)', async () => {
+		const some = await loadYearValues(conn, 2024, ['Personalitöö tase (0–9)', 'pole sellist']);
+		expect(some.map((r) => [r.ehak_code, r.year, r.indicator])).toEqual([
+			['0618', 2023, 'Personalitöö tase (0–9)'],
+			['0618', 2024, 'Personalitöö tase (0–9)'],
+			['0653', 2024, 'Personalitöö tase (0–9)']
+		]);
+		// A name holding a comma or the like is matched whole, never split.
+		expect(await loadYearValues(conn, 2024, ['Personalitöö tase (0–9), naised'])).toEqual([]);
+		expect(await loadYearValues(conn, 2024, [])).toEqual([]);
+	});
 	it('loadOwnValues: one municipality, every indicator and year, missing kept', async () => {
 		const rows = await loadOwnValues(conn, '0618');
 		expect(rows.map((r) => [r.indicator, r.year, r.value])).toEqual([
