@@ -33,6 +33,32 @@ export interface BulkOptions {
 	maxYear: number;
 }
 
+/** What a bulk check found: rows read, rows without errors, and the errors (at most the limit). */
+export interface BulkCheck {
+	rowCount: number;
+	validCount: number;
+	errors: BulkIssue[];
+	errorCount: number;
+	errorRows: number;
+}
+
+/**
+ * The registered file as DuckDB's CSV reader gives it: every column VARCHAR (`c0`, `c1`, …), after
+ * the header row, with `_row` = the record's row number in the file (the numbers errors name).
+ */
+export function readFileSql(o: {
+	file: string;
+	delimiter: string;
+	headerRow: number;
+	columnCount: number;
+}): string {
+	const columns = Array.from({ length: o.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+	return `SELECT (row_number() OVER () + ${o.headerRow})::INTEGER AS _row, *
+		FROM read_csv('${o.file.replace(/'/g, "''")}', delim = '${o.delimiter.replace(/'/g, "''")}', header = false,
+		skip = ${o.headerRow}, quote = '"', escape = '"', null_padding = true, ${READER_OPTIONS}, ignore_errors = false,
+		strict_mode = false, columns = {${columns}}, auto_detect = false)`;
+}
+
 export interface BulkIssue {
 	row: number;
 	column: string;
@@ -191,15 +217,7 @@ export async function validateBulk(
 	municipalities: Municipality[],
 	header: string[],
 	errorLimit = 5000
-): Promise<{
-	rowCount: number;
-	validCount: number;
-	errors: BulkIssue[];
-	errorCount: number;
-	errorRows: number;
-}> {
-	const columns = Array.from({ length: o.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-	const delim = o.delimiter.replace(/'/g, "''");
+): Promise<BulkCheck> {
 	await tx.exec(
 		`DROP TABLE IF EXISTS ${NAMES}; DROP TABLE IF EXISTS ${BULK_STAGE}; DROP TABLE IF EXISTS ${ERRORS};`
 	);
@@ -237,12 +255,7 @@ export async function validateBulk(
 					SELECT *,
 						CASE WHEN NOT regexp_full_match(${cy}, '\\d{1,9}') THEN ${clean(sqlTrim(cy))} END AS _ys,
 						CASE WHEN NOT regexp_full_match(${cv}, '[-+]?\\d+(,\\d+)?') THEN ${clean(sqlTrim(cv))} END AS _vs
-					FROM (
-						SELECT (row_number() OVER () + ${o.headerRow})::INTEGER AS _row, *
-						FROM read_csv('${o.file.replace(/'/g, "''")}', delim = '${delim}', header = false, skip = ${o.headerRow},
-						quote = '"', escape = '"', null_padding = true, ${READER_OPTIONS}, ignore_errors = false, strict_mode = false,
-						columns = {${columns}}, auto_detect = false)
-					)
+					FROM (${readFileSql(o)})
 				)
 			) r
 			LEFT JOIN ${NAMES} l ON l.raw = ${col(m.municipality, 'r')}`

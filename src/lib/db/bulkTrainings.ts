@@ -16,27 +16,23 @@ import { timed } from '$lib/perf';
 import { resolveMunicipality } from '$lib/import/datasets/municipality';
 import { parseDate, parseInteger, parsePercent } from '$lib/import/read/values';
 import { MAX_CELL_CHARS } from '$lib/import/read/problems';
-import { BULK_STAGE, READER_OPTIONS, lit, overlong, sqlTrim, type BulkIssue } from './bulkServiceLevels';
+import {
+	BULK_STAGE,
+	lit,
+	overlong,
+	readFileSql,
+	sqlTrim,
+	type BulkCheck,
+	type BulkIssue
+} from './bulkServiceLevels';
+import { DATASET_FIELDS } from '$lib/import/datasets/fields';
 
 /** The row warnings the bulk path reports (for every row; a head analysis has them for its rows only). */
 export const BULK_ROW_WARNINGS = ['unknown_activity_link'];
 
-/** The trainings fields a file may map (data-contract "trainings"), by column index. */
-export type TrainingMapping = Partial<Record<(typeof TRAINING_FIELDS)[number], number | null>>;
-export const TRAINING_FIELDS = [
-	'training_id',
-	'program',
-	'topic',
-	'activity_id',
-	'organiser',
-	'start_date',
-	'end_date',
-	'municipality',
-	'registered',
-	'completed',
-	'dropped_out',
-	'satisfaction'
-] as const;
+/** The trainings fields a file may map (data-contract "trainings", the import core's fields), by column index. */
+export type TrainingMapping = Record<string, number | null>;
+export const TRAINING_FIELDS = DATASET_FIELDS.trainings.map((f) => f.name);
 
 export interface BulkTrainingOptions {
 	file: string;
@@ -55,16 +51,8 @@ type Parsed =
 	| 'completed'
 	| 'dropped_out'
 	| 'satisfaction';
-const PARSED: Parsed[] = [
-	'activity_id',
-	'start_date',
-	'end_date',
-	'municipality',
-	'registered',
-	'completed',
-	'dropped_out',
-	'satisfaction'
-];
+/** The fields a parser reads (every field but plain text), in the import core's order. */
+const PARSED = DATASET_FIELDS.trainings.filter((f) => f.type !== 'text').map((f) => f.name as Parsed);
 /** Parsed fields whose text a rule between cells names even when the cell itself is valid. */
 const KEEP_TEXT: Parsed[] = ['end_date', 'completed'];
 const RAW = '_bulk_raw';
@@ -145,15 +133,8 @@ export async function validateBulkTrainings(
 	ctx: { municipalities: Municipality[]; activityIds: Set<string> },
 	header: string[],
 	errorLimit = 5000
-): Promise<{
-	rowCount: number;
-	validCount: number;
-	errors: BulkIssue[];
-	errorCount: number;
-	errorRows: number;
-	warnings: BulkIssue[];
-}> {
-	const at = (f: string) => o.mapping[f as keyof TrainingMapping] ?? null;
+): Promise<BulkCheck & { warnings: BulkIssue[] }> {
+	const at = (f: string) => o.mapping[f] ?? null;
 	const cell = (f: string, table = 'r') => {
 		const i = at(f);
 		return i === null ? 'NULL::VARCHAR' : `${table}.${ident(`c${i}`)}`;
@@ -162,17 +143,12 @@ export async function validateBulkTrainings(
 		const i = at(f);
 		return lit(i === null ? f : header[i] || f);
 	};
-	const columns = Array.from({ length: o.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
 	await tx.exec(
 		[RAW, VALUES, BULK_STAGE, ERRORS, WARNINGS].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ')
 	);
 	await timed('bulk:read', () =>
 		tx.exec(
-			`CREATE TEMP TABLE ${RAW} AS SELECT *, ${overlong(o.columnCount)} AS _long FROM (
-				SELECT (row_number() OVER () + ${o.headerRow})::INTEGER AS _row, *
-				FROM read_csv('${o.file.replace(/'/g, "''")}', delim = '${o.delimiter.replace(/'/g, "''")}', header = false,
-				skip = ${o.headerRow}, quote = '"', escape = '"', null_padding = true, ${READER_OPTIONS},
-				ignore_errors = false, strict_mode = false, columns = {${columns}}, auto_detect = false))`
+			`CREATE TEMP TABLE ${RAW} AS SELECT *, ${overlong(o.columnCount)} AS _long FROM (${readFileSql(o)})`
 		)
 	);
 	// Each parsed field's distinct cells, parsed by the import core's own parsers.
