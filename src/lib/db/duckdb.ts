@@ -10,7 +10,7 @@ import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
 import { EngineError, startWatch, wasmSource, within } from './engine';
 import { base } from '$app/paths';
-import { timed } from '$lib/perf';
+import { now, record, timed } from '$lib/perf';
 
 let started: Promise<DuckDbConnector> | null = null;
 const STATEMENTS = 64;
@@ -81,6 +81,16 @@ async function open(): Promise<DuckDbConnector> {
 	await conn.query('SET autoinstall_known_extensions=false');
 	await conn.query('SET autoload_known_extensions=false');
 	return new DuckDbConnector(db, conn);
+}
+
+/**
+ * A query over SLOW_QUERY_MS is put on the timeline as `kov:sql:<its start>` (the browser's
+ * performance panel and the benchmark see which statements a page waits for).
+ */
+const SLOW_QUERY_MS = 25;
+function slowQuery(sql: string, start: number): void {
+	const end = now();
+	if (end - start >= SLOW_QUERY_MS) record(`sql:${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}`, start, end);
 }
 
 function plain(value: unknown): SqlValue {
@@ -183,9 +193,11 @@ export class DuckDbConnector implements Connector {
 	/** The unqueued connector, used inside a transaction. */
 	private readonly direct: Connector = {
 		query: async <T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> => {
+			const start = now();
 			let table;
 			if (params.length) table = await this.prepared(sql, params);
 			else table = await this.conn.query(sql);
+			slowQuery(sql, start);
 			const names = table.schema.fields.map((f) => f.name);
 			const out: T[] = [];
 			for (const r of table) {
