@@ -114,10 +114,12 @@ export interface SimilarResult {
 export function distanceBetween(
 	model: SimilarityModel,
 	m: string,
-	x: string
-): { distance: number; differences: IndicatorDifference[] } | null {
+	x: string,
+	withDifferences = true
+): { distance: number; shared: number; differences: IndicatorDifference[] } | null {
 	let sum = 0;
 	let weights = 0;
+	let shared = 0;
 	const differences: IndicatorDifference[] = [];
 	for (const s of model.used) {
 		const a = s.z.get(m);
@@ -125,31 +127,37 @@ export function distanceBetween(
 		if (a === undefined || b === undefined) continue;
 		sum += s.weight * (a - b) ** 2;
 		weights += s.weight;
-		differences.push({ indicator: s.indicator, z_self: a, z_other: b, gap: Math.abs(a - b) });
+		shared++;
+		if (withDifferences)
+			differences.push({ indicator: s.indicator, z_self: a, z_other: b, gap: Math.abs(a - b) });
 	}
-	if (differences.length === 0 || differences.length < model.minShared) return null;
+	if (shared === 0 || shared < model.minShared) return null;
 	differences.sort((p, q) => p.gap - q.gap);
-	return { distance: Math.sqrt(sum / weights), differences };
+	return { distance: Math.sqrt(sum / weights), shared, differences };
 }
+
+const byName = new Intl.Collator('et');
 
 /** The `k` municipalities most similar to `code` (itself excluded), nearest first. */
 export function similarTo(
 	model: SimilarityModel,
 	municipalities: SimilarityMunicipality[],
 	code: string,
-	k = SIMILAR_COUNT
+	k = SIMILAR_COUNT,
+	/** false: distances only, `differences` left empty (the peer groups need no more; 79 × 78 pairs). */
+	withDifferences = true
 ): SimilarResult {
 	const candidates: Omit<SimilarMunicipality, 'rank'>[] = [];
 	const tooFewShared: string[] = [];
 	if (model.used.length === 0) return { similar: [], tooFewShared };
 	for (const x of municipalities) {
 		if (x.ehak_code === code) continue;
-		const d = distanceBetween(model, code, x.ehak_code);
+		const d = distanceBetween(model, code, x.ehak_code, withDifferences);
 		if (d === null) tooFewShared.push(x.ehak_code);
-		else candidates.push({ ehak_code: x.ehak_code, name: x.name, shared: d.differences.length, ...d });
+		else candidates.push({ ehak_code: x.ehak_code, name: x.name, ...d });
 	}
 	candidates.sort((a, b) =>
-		Math.abs(a.distance - b.distance) <= TIE ? a.name.localeCompare(b.name, 'et') : a.distance - b.distance
+		Math.abs(a.distance - b.distance) <= TIE ? byName.compare(a.name, b.name) : a.distance - b.distance
 	);
 	return {
 		similar: candidates.slice(0, k).map((c, i) => ({ ...c, rank: i + 1 })),
@@ -166,7 +174,7 @@ export function similarGroups(
 	return new Map(
 		municipalities.map((m) => [
 			m.ehak_code,
-			similarTo(model, municipalities, m.ehak_code, k).similar.map((s) => s.ehak_code)
+			similarTo(model, municipalities, m.ehak_code, k, false).similar.map((s) => s.ehak_code)
 		])
 	);
 }

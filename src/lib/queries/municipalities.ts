@@ -115,14 +115,14 @@ export const YEAR_VALUES_SQL = `SELECT ehak_code, year, indicator, value FROM se
 	WHERE year IN (?, ?) AND value IS NOT NULL ORDER BY indicator, year, ehak_code`;
 
 export const YEAR_VALUES_OF_SQL = `SELECT ehak_code, year, indicator, value FROM service_levels
-	WHERE year IN (?, ?) AND value IS NOT NULL AND indicator IN (SELECT unnest(string_split(?, ?)))
-	ORDER BY indicator, year, ehak_code`;
+	WHERE year = ? AND value IS NOT NULL AND indicator IN (SELECT unnest(string_split(?, ?)))
+	ORDER BY indicator, ehak_code`;
 const SEPARATOR = '\u001f';
 
 /**
  * Every indicator's values in a year and the year before (profile: rank, peer median, change), or
- * only the named indicators' (similarity: at a million rows every indicator of a year is 200,000
- * rows to hand to the page, and the similarity model reads only the chosen ones).
+ * the named indicators' values in the year alone (similarity: at a million rows every indicator of
+ * two years is 200,000 rows to hand to the page; the similarity model reads the chosen ones in one).
  */
 export async function loadYearValues(
 	conn: Connector,
@@ -131,7 +131,7 @@ export async function loadYearValues(
 ): Promise<YearValue[]> {
 	if (!indicators) return conn.query<YearValue>(YEAR_VALUES_SQL, [year, year - 1]);
 	if (!indicators.length) return [];
-	return conn.query<YearValue>(YEAR_VALUES_OF_SQL, [year, year - 1, indicators.join(SEPARATOR), SEPARATOR]);
+	return conn.query<YearValue>(YEAR_VALUES_OF_SQL, [year, indicators.join(SEPARATOR), SEPARATOR]);
 }
 
 export const OWN_VALUES_SQL = `SELECT year, indicator, value FROM service_levels

@@ -8,6 +8,7 @@ import {
 	similarityModel,
 	standardise
 } from '../../../src/lib/metrics/similarity';
+import { municipalities as municipalityList } from '../municipalities';
 
 /**
  * A 5-municipality case computed by hand (metrics.md "Similar municipalities"):
@@ -128,5 +129,29 @@ describe('parseSimilarityParam(value)', () => {
 	it('rejects weights outside (0, 10]', () => {
 		expect(parseSimilarityParam('0*x')).toBeNull();
 		expect(parseSimilarityParam('11*x')).toBeNull();
+	});
+});
+
+describe('similarGroups at the size of Estonia (79 municipalities, 150 indicators)', () => {
+	it('the distance-only groups are exactly the full similarTo lists, ties by Estonian name order', () => {
+		const all = municipalityList.map((m, i) => ({ ...m, population: 1000 + ((i * 7919) % 90000) }));
+		const vals = new Map<string, Map<string, number>>();
+		const chosen = [];
+		for (let k = 0; k < 150; k++) {
+			const v = new Map<string, number>();
+			// Some missing values and many equal ones (ties), as real indicators have.
+			all.forEach((m, i) => {
+				if ((i + k) % 17 !== 0) v.set(m.ehak_code, ((i * (k + 3)) % 11) + (k % 3));
+			});
+			vals.set(`n${k}`, v);
+			chosen.push({ indicator: `n${k}`, weight: 1 + (k % 2) });
+		}
+		const model = similarityModel(all, vals, chosen);
+		const groups = similarGroups(model, all);
+		expect(groups.size).toBe(79);
+		for (const m of all)
+			expect(groups.get(m.ehak_code), m.name).toEqual(
+				similarTo(model, all, m.ehak_code).similar.map((s) => s.ehak_code)
+			);
 	});
 });

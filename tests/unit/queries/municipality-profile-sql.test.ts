@@ -87,10 +87,9 @@ describe('the profile’s queries', () => {
 			['0653', 2024, 7]
 		]);
 	});
-	it('loadYearValues(…, names): only the named indicators (peer=similar loads what its model reads)', async () => {
+	it('loadYearValues(…, names): the named indicators in the year (peer=similar loads what its model reads)', async () => {
 		const some = await loadYearValues(conn, 2024, ['Personalitöö tase (0–9)', 'pole sellist']);
 		expect(some.map((r) => [r.ehak_code, r.year, r.indicator])).toEqual([
-			['0618', 2023, 'Personalitöö tase (0–9)'],
 			['0618', 2024, 'Personalitöö tase (0–9)'],
 			['0653', 2024, 'Personalitöö tase (0–9)']
 		]);
