@@ -48,6 +48,37 @@ describe('a stray quote is text', () => {
 	});
 });
 
+describe('the dialect is read off the file', () => {
+	it("fields quoted with ' (when such a field holds the delimiter); a lone ' inside is an apostrophe", () => {
+		const r = read('apostrophe-quotes.csv');
+		expect(r.delimiter).toBe(',');
+		expect(table(r)).toEqual([
+			['Nr', 'Tegevus', 'Kommentaar'],
+			['1.1.1', 'Juhend, kinnitatud', 'valmis'],
+			['1.1.2', 'Koolitus', 'Osalejaid 12, rahul'],
+			['1.2.1', "Kohvik, Mari's", 'ootel']
+		]);
+	});
+	it('a space after every delimiter is not part of the cell, and a quote after it still quotes', () => {
+		const r = read('comma-space.csv');
+		expect(r.delimiter).toBe(',');
+		expect(table(r)).toEqual([
+			['Nr', 'Tegevus', 'Maksumus', 'Kommentaar'],
+			['1.1.1', 'Juhend', '1200.50', 'Kinnitatud, avaldatud'],
+			['1.1.2', 'Koolitus', '300', 'ootel'],
+			['1.2.1', 'Veebileht', '4500', 'Hange, tehtud']
+		]);
+	});
+	it("an apostrophe in an unquoted cell, or one ' field, does not make ' the quote", () => {
+		expect(tokenize("Nimi;Märkus\nMari's;'a;b'\nJüri;ok\n", ';')).toEqual([
+			['Nimi', 'Märkus'],
+			["Mari's", "'a", "b'"],
+			['Jüri', 'ok'],
+			['']
+		]);
+	});
+});
+
 describe('tokenize(text, delimiter)', () => {
 	it('reads RFC 4180 as Papa Parse did: doubled quotes, quoted delimiters and line breaks, blank lines, a last empty line', () => {
 		expect(tokenize('a;"b;c"\r\n\n"x""y";"1\n2"\n', ';')).toEqual([

@@ -14,11 +14,16 @@
  *   the file's usual one while reading the quote as text gives the usual number, the quote is
  *   text (a stray quote at a line's last field would otherwise swallow the next lines).
  * - CRLF, LF and CR all end a record outside quotes; an empty line is a record of one empty field.
+ * - **The dialect is read off the text** (its first 64 kB; the same text always gives the same
+ *   reading, so the reader and the errors file agree): fields quoted with `'` instead of `"` when
+ *   no field starts with `"` and some `'…'` field holds the delimiter (a quote that is needed, not
+ *   an apostrophe; inside such a field a lone `'` is an apostrophe); and spaces after the delimiter are skipped when nearly every delimiter is
+ *   followed by one (`a, b, "c, d"`: Python's `skipinitialspace`, what csv.Sniffer finds).
  */
-const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
+const APOSTROPHE = 0x27;
 
 interface Parsed {
 	fields: string[];
@@ -27,17 +32,31 @@ interface Parsed {
 	spanned: boolean;
 }
 
+export interface Dialect {
+	/** The quote character's code: `"` or `'`. */
+	quote: number;
+	/** Spaces after a delimiter are not part of the next field. */
+	skipSpace: boolean;
+}
+
 class Tokenizer {
 	private noQuoteFrom = Infinity;
+	private readonly quoteChar: string;
+	/** Delimiters seen outside quotes, and how many of them a space followed. */
+	delims = 0;
+	delimsBeforeSpace = 0;
 	constructor(
 		private readonly text: string,
-		private readonly delim: number
-	) {}
+		private readonly delim: number,
+		private readonly dialect: Dialect = { quote: 0x22, skipSpace: false }
+	) {
+		this.quoteChar = String.fromCharCode(dialect.quote);
+	}
 
 	/** Index of the next `"` at or after `from`, or -1 (remembering where none is left). */
 	private quoteAt(from: number): number {
 		if (from >= this.noQuoteFrom) return -1;
-		const q = this.text.indexOf('"', from);
+		const q = this.text.indexOf(this.quoteChar, from);
 		if (q < 0) this.noQuoteFrom = Math.min(this.noQuoteFrom, from);
 		return q;
 	}
@@ -50,7 +69,7 @@ class Tokenizer {
 		for (;;) {
 			const q = this.quoteAt(from);
 			if (q < 0) return null;
-			if (t.charCodeAt(q + 1) === QUOTE) {
+			if (t.charCodeAt(q + 1) === this.dialect.quote) {
 				value += t.slice(from, q + 1);
 				from = q + 2;
 				continue;
@@ -61,6 +80,12 @@ class Tokenizer {
 			if (j >= t.length || c === this.delim || c === LF || c === CR) {
 				value += t.slice(from, q);
 				return { value, end: j, spanned: value.includes('\n') || value.includes('\r') };
+			}
+			// With `'` for quotes, a lone `'` inside is an apostrophe (`won't`), not a stray quote.
+			if (this.dialect.quote === APOSTROPHE) {
+				value += t.slice(from, q + 1);
+				from = q + 1;
+				continue;
 			}
 			return null;
 		}
@@ -74,7 +99,8 @@ class Tokenizer {
 		let spanned = false;
 		for (;;) {
 			let value: string | null = null;
-			if (t.charCodeAt(pos) === QUOTE) {
+			if (this.dialect.skipSpace) while (t.charCodeAt(pos) === SPACE) pos++;
+			if (t.charCodeAt(pos) === this.dialect.quote) {
 				const q = this.quoted(pos);
 				if (q && (span || !q.spanned)) {
 					value = q.value;
@@ -96,6 +122,8 @@ class Tokenizer {
 			const c = t.charCodeAt(pos);
 			if (pos < n && c === this.delim) {
 				pos++;
+				this.delims++;
+				if (t.charCodeAt(pos) === SPACE) this.delimsBeforeSpace++;
 				continue;
 			}
 			if (c === CR) pos += t.charCodeAt(pos + 1) === LF ? 2 : 1;
@@ -116,13 +144,68 @@ export function usualWidth(rows: readonly (readonly string[])[]): number {
 	return best;
 }
 
+const SAMPLE = 64 * 1024;
+
+/** The quote character and whether spaces after the delimiter are skipped, from the text's start. */
+export function dialectOf(text: string, delimiter: string): Dialect {
+	const d = delimiter.charCodeAt(0);
+	const sample = text.slice(0, SAMPLE);
+	let quote = 0x22;
+	if (!fieldStarts(sample, delimiter, '"') && delimiter !== "'") {
+		// `'` quotes only when `'…'` fields hold the delimiter (quotes that are needed) and reading
+		// them so gives more lines of the usual width than reading `'` as text.
+		const e = delimiter.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+		const needed = new RegExp(`(?:^|${e})'[^'\\r\\n]*${e}[^'\\r\\n]*'(?=${e}|\\r|\\n|$)`, 'gm');
+		if (
+			(sample.match(needed)?.length ?? 0) >= 2 &&
+			widthShare(sample, d, APOSTROPHE) > widthShare(sample, d, 0x22)
+		)
+			quote = APOSTROPHE;
+	}
+	if (d === SPACE) return { quote, skipSpace: false };
+	const tk = new Tokenizer(sample, d, { quote, skipSpace: false });
+	let pos = 0;
+	let n = 0;
+	while (pos < sample.length && n < 200) {
+		pos = tk.record(pos, true).next;
+		n++;
+	}
+	const skipSpace = n >= 3 && tk.delims >= Math.max(10, n) && tk.delimsBeforeSpace >= tk.delims * 0.9;
+	return { quote, skipSpace };
+}
+
+/** The share of the sample's first records (up to 200) that have the usual width, reading `quote` as the quote. */
+function widthShare(sample: string, d: number, quote: number): number {
+	const tk = new Tokenizer(sample, d, { quote, skipSpace: false });
+	const rows: string[][] = [];
+	let pos = 0;
+	while (pos < sample.length && rows.length < 200) {
+		const r = tk.record(pos, true);
+		rows.push(r.fields);
+		pos = r.next;
+	}
+	const w = usualWidth(rows);
+	const filled = rows.filter((r) => r.length > 1 || r[0] !== '');
+	return filled.length ? filled.filter((r) => r.length === w).length / filled.length : 0;
+}
+
+/** Whether some field of the sample starts with `q` (at a line start or after the delimiter). */
+function fieldStarts(sample: string, delimiter: string, q: string): boolean {
+	return (
+		sample.startsWith(q) ||
+		sample.includes(delimiter + q) ||
+		sample.includes('\n' + q) ||
+		sample.includes('\r' + q)
+	);
+}
+
 /**
  * The text's records split at `delimiter` (one character). `preview` > 0 stops after that many.
  * Records whose quoted line break leaves them another width than the usual one are read again with
  * the quote as text (see above), so the result is the same whoever asks (reader, errors file).
  */
 export function tokenize(text: string, delimiter: string, preview = 0): string[][] {
-	const tk = new Tokenizer(text, delimiter.charCodeAt(0));
+	const tk = new Tokenizer(text, delimiter.charCodeAt(0), dialectOf(text, delimiter));
 	const rows: string[][] = [];
 	const starts: number[] = [];
 	const spanned: number[] = [];
