@@ -37,6 +37,13 @@ describe('a stray quote is text', () => {
 		]);
 		expect(r.rowNumbers).toEqual([2, 3, 4, 5]);
 	});
+	it('doubled at the start of a quoted cell (the quoted cell keeps one quote)', () => {
+		expect(table(read('doubled-quote-start.csv'))).toEqual([
+			['Nr', 'Toode', 'Kirjeldus', 'Hind'],
+			['1', 'Tass', '"Suur, valge', '3.50'],
+			['2', 'Kann', 'Klaas, 1 l', '12']
+		]);
+	});
 	it('when a quote further down would close it: the record must keep the usual width; a real quoted line break stays', () => {
 		expect(table(read('stray-quote-and-quoted-break.csv'))).toEqual([
 			['Nr', 'Tegevus', 'Kommentaar'],

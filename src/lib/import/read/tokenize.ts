@@ -4,11 +4,13 @@
  *
  * - A field is quoted when it starts with `"`; inside, `""` is a quote; it ends at a `"` followed
  *   by the delimiter, a line end or the end of the text (spaces before those are allowed).
- * - **A stray quote is text.** When a field starts with `"` but the next lone quote is not such a
- *   closing one (`"ABC-12,$48.00,"Pillow, round"`: a quote typed into a cell), or no quote closes
- *   it at all, the opening quote is a character of an unquoted field, which ends at the next
- *   delimiter. Excel and LibreOffice always double a quote inside a quoted cell, so their files
- *   never take this path; Papa Parse instead swallows cells (and lines) up to the next `",`.
+ * - **A stray quote is text.** When a field starts with `"` but, before any closing quote, a
+ *   quote starts another field (`"ABC-12,$48.00,"Pillow, round"`: a quote typed at a cell's
+ *   start), or no quote closes it at all, the opening quote is a character of an unquoted field,
+ *   which ends at the next delimiter. A lone quote elsewhere inside a quoted field is text
+ *   (`""Mini", 12` is `"Mini`), as Papa Parse reads it. Excel and LibreOffice always double a
+ *   quote inside a quoted cell, so their files never take these paths; Papa Parse instead swallows
+ *   cells (and lines) up to the next `",`.
  * - **A quoted line break must leave a whole record.** A quoted field may hold line breaks (Excel
  *   writes a cell's Alt+Enter so), but when the record that makes has another number of fields than
  *   the file's usual one while reading the quote as text gives the usual number, the quote is
@@ -81,8 +83,10 @@ class Tokenizer {
 				value += t.slice(from, q);
 				return { value, end: j, spanned: value.includes('\n') || value.includes('\r') };
 			}
-			// With `'` for quotes, a lone `'` inside is an apostrophe (`won't`), not a stray quote.
-			if (this.dialect.quote === APOSTROPHE) {
+			// A lone quote inside is text (`""Mini"` is `"Mini`; with `'` for quotes, `won't`), unless
+			// it starts a field (after the delimiter or a line end): then the opening quote was stray.
+			const before = t.charCodeAt(q - 1);
+			if (this.dialect.quote === APOSTROPHE || (before !== this.delim && before !== LF && before !== CR)) {
 				value += t.slice(from, q + 1);
 				from = q + 1;
 				continue;
