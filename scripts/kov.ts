@@ -33,6 +33,7 @@ import {
 	type AnalyseOptions,
 	type WideChoices
 } from '../src/lib/import';
+import { tableCsv } from '../src/lib/import/read/tableCsv';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { DATASETS, type DatasetName, type Municipality } from '../src/lib/types';
 import { WIDE_FLAGS, publish } from './publish';
@@ -329,15 +330,13 @@ async function read(file: string, args: string[]): Promise<number> {
 	if (workbookKind(bytes) === 'xlsx') {
 		const sheets = await readWorkbook(bytes);
 		const sheet = sheets.find((x) => x.name === option(args, '--sheet')) ?? sheets[0];
-		r = readTable(sheet ? sheetText(sheet) : '', { delimiter: '\t' });
-	} else r = readTable(bytes);
+		r = readTable(sheet ? sheetText(sheet) : '', { delimiter: '\t', emptyTable: true });
+	} else r = readTable(bytes, { emptyTable: true });
 	if ('problem' in r) {
 		console.error(formatIssue(r.problem, option(args, '--lang') === 'en' ? 'en' : 'et'));
 		return 2;
 	}
-	const quote = (s: string) => (/[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s);
-	const lines = [r.header, ...r.rows].map((row) => row.map(quote).join(','));
-	writeFileSync(out, lines.join('\n') + '\n', 'utf8');
+	writeFileSync(out, tableCsv(r.header, r.rows), 'utf8');
 	console.error(
 		`${r.rows.length} rows, ${r.header.length} columns (${r.encoding}, delimiter ${JSON.stringify(r.delimiter)}, header row ${r.headerRow}) → ${out}`
 	);

@@ -1,22 +1,16 @@
-import Papa from 'papaparse';
 import type { FileProblem, ReadResult, RowIssue } from '../types';
 import { byteProblem, isHtml, MAX_COLUMNS, MAX_HEADER_BYTES } from './problems';
 import { decodeBytes } from './decode';
 import { parseNumber } from './values';
 import { normaliseLineEnds } from './lineEnds';
+import { tokenize } from './tokenize';
 
 export const DELIMITERS = [';', '\t', ',', '|'] as const;
 const SAMPLE_LINES = 60;
 
-/** The file's records (every line, blank ones too) split with one delimiter. */
+/** The file's records (every line, blank ones too) split with one delimiter (see tokenize.ts). */
 export function records(text: string, delimiter: string, preview = 0): string[][] {
-	return Papa.parse<string[]>(text, {
-		delimiter,
-		preview,
-		skipEmptyLines: false,
-		header: false,
-		newline: undefined
-	}).data;
+	return tokenize(text, delimiter, preview);
 }
 
 function nonEmptyCount(row: string[]): number {
@@ -70,17 +64,35 @@ export function detectHeaderRow(rows: string[][]): number {
  */
 export function readTable(
 	input: Uint8Array | string,
-	opts: { delimiter?: string } = {}
+	opts: {
+		delimiter?: string;
+		/**
+		 * An empty file or one with a header and no rows is an empty table, not a problem (`kov read`:
+		 * what the file holds; the import page refuses both with its message).
+		 */
+		emptyTable?: boolean;
+	} = {}
 ): ReadResult | { problem: FileProblem } {
 	let text: string;
 	let encoding: ReadResult['encoding'] = 'utf-8';
 	if (typeof input === 'string') text = input.replace(/^\uFEFF/, '');
 	else {
 		const p = byteProblem(input);
-		if (p) return { problem: p };
+		if (p && !(p.code === 'empty' && opts.emptyTable)) return { problem: p };
 		({ text, encoding } = decodeBytes(input));
 	}
-	if (text.trim() === '') return { problem: { code: 'empty', params: {} } };
+	if (text.trim() === '')
+		return opts.emptyTable
+			? {
+					encoding,
+					delimiter: opts.delimiter ?? ',',
+					headerRow: 0,
+					header: [],
+					rows: [],
+					rowNumbers: [],
+					warnings: []
+				}
+			: { problem: { code: 'empty', params: {} } };
 	if (isHtml(text)) return { problem: { code: 'html', params: {} } };
 	text = normaliseLineEnds(text);
 
@@ -134,6 +146,6 @@ export function readTable(
 		rows.push(row);
 		rowNumbers.push(i + 1);
 	}
-	if (rows.length === 0) return { problem: { code: 'header_only', params: {} } };
+	if (rows.length === 0 && !opts.emptyTable) return { problem: { code: 'header_only', params: {} } };
 	return { encoding, delimiter, headerRow: h + 1, header, rows, rowNumbers, warnings };
 }
