@@ -147,7 +147,8 @@ export function trainingCsv(rows: number, municipalities: string[]): string {
 		const date = (d: Date) => `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
 		const registered = 5 + Math.floor(random() * 40);
 		const dropped = Math.floor(random() * 4);
-		const completed = random() < 0.01 ? registered : Math.max(0, registered - dropped - Math.floor(random() * 3));
+		const completed =
+			random() < 0.01 ? registered : Math.max(0, registered - dropped - Math.floor(random() * 3));
 		const satisfaction = (70 + random() * 30).toFixed(1).replace('.', ',');
 		out.push(
 			[
