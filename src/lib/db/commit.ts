@@ -7,7 +7,7 @@ import type { DatasetName } from '$lib/types';
 import { ident, type ColumnSpec, type Connector, type SqlValue } from './connector';
 import { TABLES } from './schema';
 import { BULK_STAGE, validateBulk, type BulkMapping } from './bulkServiceLevels';
-import { validateBulkTrainings, type TrainingMapping } from './bulkTrainings';
+import type { TrainingMapping } from './bulkTrainings';
 import type { Municipality } from '$lib/types';
 import { timed } from '$lib/perf';
 
@@ -62,6 +62,9 @@ export async function stageBulk(tx: Connector, b: BulkSource) {
 	};
 	if (b.dataset === 'trainings') {
 		const ids = await tx.query<{ activity_id: string }>('SELECT activity_id FROM activities');
+		// Loaded when needed: it brings the import core's parsers (date-fns), which the first page
+		// (which imports this module for the stored imports) does not need.
+		const { validateBulkTrainings } = await import('./bulkTrainings');
 		return validateBulkTrainings(
 			tx,
 			{ ...common, mapping: b.mapping as TrainingMapping },
