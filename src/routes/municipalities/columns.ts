@@ -9,6 +9,17 @@ import type { CompareRow, RankingRow, TrendRow } from './model';
 
 type Fmt = (v: number | null | undefined) => string;
 
+/** A numeric column whose label key is `mun.col.<label>` and whose value is the row's field `col`. */
+function numeric<R, K extends keyof R & string>(col: K, format: Fmt, label: string = col): TableColumn<R> {
+	return {
+		col,
+		label: t(`mun.col.${label}`),
+		raw: (r) => r[col] as number | null,
+		format: (r) => format(r[col] as number | null),
+		numeric: true
+	};
+}
+
 export function rankingColumns(fmt: Fmt, fmtSigned: Fmt, lang: Lang): TableColumn<RankingRow>[] {
 	return [
 		{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name },
@@ -20,13 +31,7 @@ export function rankingColumns(fmt: Fmt, fmtSigned: Fmt, lang: Lang): TableColum
 			format: (r) => formatNumber(r.population, lang),
 			numeric: true
 		},
-		{
-			col: 'value',
-			label: t('mun.col.value'),
-			raw: (r) => r.value,
-			format: (r) => fmt(r.value),
-			numeric: true
-		},
+		numeric('value', fmt),
 		{
 			col: 'rank',
 			label: t('mun.col.rank'),
@@ -34,60 +39,21 @@ export function rankingColumns(fmt: Fmt, fmtSigned: Fmt, lang: Lang): TableColum
 			format: (r) => (r.rank === null ? '–' : String(r.rank)),
 			numeric: true
 		},
-		{
-			col: 'peer_median',
-			label: t('mun.col.peer_median'),
-			raw: (r) => r.peer_median,
-			format: (r) => fmt(r.peer_median),
-			numeric: true
-		},
-		{
-			col: 'diff_from_peer_median',
-			label: t('mun.col.diff'),
-			raw: (r) => r.diff_from_peer_median,
-			format: (r) => fmtSigned(r.diff_from_peer_median),
-			numeric: true
-		},
-		{
-			col: 'change',
-			label: t('mun.col.change'),
-			raw: (r) => r.change,
-			format: (r) => fmtSigned(r.change),
-			numeric: true
-		}
+		numeric('peer_median', fmt),
+		numeric('diff_from_peer_median', fmtSigned, 'diff'),
+		numeric('change', fmtSigned)
 	];
 }
 
 export function mapColumns(fmt: Fmt): TableColumn<RankingRow>[] {
-	return [
-		{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name },
-		{
-			col: 'value',
-			label: t('mun.col.value'),
-			raw: (r) => r.value,
-			format: (r) => fmt(r.value),
-			numeric: true
-		}
-	];
+	return [{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name }, numeric('value', fmt)];
 }
 
 export function trendColumns(fmt: Fmt): TableColumn<TrendRow>[] {
 	return [
 		{ col: 'year', label: t('mun.col.year'), raw: (r) => r.year },
-		{
-			col: 'value',
-			label: t('mun.col.value'),
-			raw: (r) => r.value,
-			format: (r) => fmt(r.value),
-			numeric: true
-		},
-		{
-			col: 'peer_median',
-			label: t('mun.col.peer_median'),
-			raw: (r) => r.peer_median,
-			format: (r) => fmt(r.peer_median),
-			numeric: true
-		}
+		numeric('value', fmt),
+		numeric('peer_median', fmt)
 	];
 }
 
