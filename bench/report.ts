@@ -41,6 +41,7 @@ export function printReport(r: Results): void {
 		out.push(`  first visit, data ready   ${ms(v.firstVisitReadyMs)}`);
 		out.push(`  second visit, first chart ${ms(v.secondVisitFirstChartMs)}`);
 		out.push(`  second visit, data ready  ${ms(v.secondVisitReadyMs)}`);
+		out.push(`  second visit, DuckDB up   ${ms(v.secondVisitEngineMs)} (in the background)`);
 		out.push(
 			`  offline third visit       ${v.offline.ready ? `works (data-source ${v.offline.source})` : `fails: ${v.offline.error}`}`
 		);

@@ -1,0 +1,77 @@
+/**
+ * The views' door to the data, for reading: DuckDB once it has started; before that, on a repeat
+ * visit, the results the same queries gave on the same data (resultCache.ts), so the pages show
+ * their data while DuckDB-wasm is still starting. Everything that writes (imports, publishing)
+ * goes through `ensureData()` as before; every query still runs in DuckDB once it is up.
+ */
+import { version } from '$app/environment';
+import type { Connector, Row, SqlValue } from '$lib/db/connector';
+import { data, ensureData } from './store.svelte';
+import { loadManifest, published } from './published.svelte';
+import { hasStoredImports } from './summary';
+import { dataFingerprint, openResultCache, resultKey, type ResultCache } from './resultCache';
+
+function localDay(d = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The fingerprint of the data as they are now (null: no cache applies). */
+function fingerprint(): string | null {
+	return dataFingerprint({
+		build: version,
+		day: localDay(),
+		published: { status: published.status, manifest: published.manifest },
+		localImports: hasStoredImports()
+	});
+}
+
+let opening: Promise<{ fingerprint: string; cache: ResultCache } | null> | null = null;
+
+/** The cache of the data this page load started with (after the manifest has answered). */
+function startCache(): Promise<{ fingerprint: string; cache: ResultCache } | null> {
+	opening ??= loadManifest()
+		.catch(() => null)
+		.then(async () => {
+			const fp = fingerprint();
+			return fp ? { fingerprint: fp, cache: await openResultCache(fp) } : null;
+		});
+	return opening;
+}
+
+/** The cache, when the data are still those the page load started with. */
+async function currentCache(): Promise<ResultCache | null> {
+	const c = await startCache();
+	return c && c.fingerprint === fingerprint() ? c.cache : null;
+}
+
+/** DuckDB has started and loaded the data (a function: the status changes across awaits). */
+const engineUp = () => data.status === 'ready';
+
+const reader: Connector = {
+	async query<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+		const key = resultKey(sql, params);
+		if (!engineUp()) {
+			const hit = await (await currentCache())?.get(key);
+			if (hit && !engineUp()) return hit as T[];
+		}
+		const conn = await ensureData();
+		const version = data.version;
+		const rows = await conn.query<T>(sql, params);
+		// Kept only when no import changed the data meanwhile, and the data are still the start's.
+		if (data.version === version) void currentCache().then((c) => c?.put(key, rows));
+		return rows;
+	},
+	exec: async (sql) => (await ensureData()).exec(sql),
+	insertColumns: async (table, columns, values) => (await ensureData()).insertColumns(table, columns, values)
+};
+
+/**
+ * For views that only read. Starts DuckDB (as `ensureData()` does) and answers at once with a
+ * connector whose queries wait for DuckDB unless the last visit's results of the same data answer.
+ */
+export function readData(): Promise<Connector> {
+	// The engine starts in every case; its failure is the layout's to show (data.status/error).
+	ensureData().catch(() => undefined);
+	return Promise.resolve(reader);
+}
