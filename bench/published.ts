@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { coldPage, readLog } from './browser';
+import { coldPage, readLog, withProbes } from './browser';
 import { spread, type Spread } from './stats';
 import { startSite } from '../tests/e2e/site';
 
@@ -28,6 +28,61 @@ export interface PublishedBench {
 	folderBytes: number;
 	published: { overview: PageLoad; municipalities: PageLoad };
 	sample: { overview: PageLoad; municipalities: PageLoad };
+	/** A planner's repeat visit of /municipalities with the bundle (same context, HTTP cache allowed). */
+	repeat: RepeatLoad;
+}
+
+export interface RepeatLoad {
+	/** The first visit of the same context: data ready. */
+	firstReadyMs: Spread | null;
+	/** The second visit: data ready (the last visit's results of the same data, src/lib/data/reader.ts). */
+	readyMs: Spread | null;
+	/** The second visit: DuckDB started and the bundle loaded (end of `kov:load-defaults`), in the background. */
+	engineMs: Spread | null;
+}
+
+/** First and second visit of one page in one context (service worker blocked: the HTTP path). */
+async function repeatOpen(browser: Browser, url: string, runs: number): Promise<RepeatLoad> {
+	const first: number[] = [];
+	const ready: number[] = [];
+	const engine: number[] = [];
+	for (let run = 0; run <= runs; run++) {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		try {
+			const one = await context.newPage();
+			await withProbes(one);
+			await one.goto(url);
+			await one.waitForSelector('html[data-ready="true"]', { timeout: 180_000 });
+			const firstLog = await readLog(one);
+			// The results are written to IndexedDB after each query: let the last writes land.
+			await one.waitForTimeout(500);
+			await one.close();
+			const two = await context.newPage();
+			await withProbes(two);
+			await two.goto(url);
+			await two.waitForSelector('html[data-ready="true"]', { timeout: 180_000 });
+			const log = await readLog(two);
+			const up = await two
+				.waitForFunction(
+					() => {
+						const m = performance.getEntriesByName('kov:load-defaults')[0];
+						return m ? m.startTime + m.duration : null;
+					},
+					undefined,
+					{ timeout: 180_000 }
+				)
+				.then((h) => h.jsonValue());
+			await two.close();
+			if (run > 0 && firstLog.firstReady !== null && log.firstReady !== null) {
+				first.push(firstLog.firstReady);
+				ready.push(log.firstReady);
+				engine.push(up);
+			}
+		} finally {
+			await context.close();
+		}
+	}
+	return { firstReadyMs: spread(first), readyMs: spread(ready), engineMs: spread(engine) };
 }
 
 async function coldOpen(browser: Browser, url: string, runs: number): Promise<PageLoad> {
@@ -94,7 +149,8 @@ export async function publishedBench(
 			sample: {
 				overview: await coldOpen(browser, sampleBase + '/', runs),
 				municipalities: await coldOpen(browser, sampleBase + municipalities, runs)
-			}
+			},
+			repeat: await repeatOpen(browser, site.url + municipalities, runs)
 		};
 	} finally {
 		await site.stop();
