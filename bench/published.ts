@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { coldPage, readLog, withProbes } from './browser';
+import { coldPage, engineUpAt, readLog, withProbes } from './browser';
 import { spread, type Spread } from './stats';
 import { startSite } from '../tests/e2e/site';
 
@@ -62,16 +62,7 @@ async function repeatOpen(browser: Browser, url: string, runs: number): Promise<
 			await two.goto(url);
 			await two.waitForSelector('html[data-ready="true"]', { timeout: 180_000 });
 			const log = await readLog(two);
-			const up = await two
-				.waitForFunction(
-					() => {
-						const m = performance.getEntriesByName('kov:load-defaults')[0];
-						return m ? m.startTime + m.duration : null;
-					},
-					undefined,
-					{ timeout: 180_000 }
-				)
-				.then((h) => h.jsonValue());
+			const up = await engineUpAt(two, 180_000);
 			await two.close();
 			if (run > 0 && firstLog.firstReady !== null && log.firstReady !== null) {
 				first.push(firstLog.firstReady);

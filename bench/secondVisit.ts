@@ -8,7 +8,7 @@
  * context goes offline and `/` is opened a third time: does the app still start, and from which data.
  */
 import type { Browser } from 'playwright-core';
-import { readLog, withProbes } from './browser';
+import { engineUpAt, readLog, withProbes } from './browser';
 import { spread, type Spread } from './stats';
 
 export interface SecondVisit {
@@ -45,16 +45,7 @@ export async function secondVisit(browser: Browser, base: string, runs: number):
 			await two.goto(base + '/');
 			await two.waitForSelector('html[data-ready="true"]', { timeout: 120_000 });
 			const log = await readLog(two);
-			const engine = await two
-				.waitForFunction(
-					() => {
-						const m = performance.getEntriesByName('kov:load-defaults')[0];
-						return m ? m.startTime + m.duration : null;
-					},
-					undefined,
-					{ timeout: 120_000 }
-				)
-				.then((h) => h.jsonValue());
+			const engine = await engineUpAt(two, 120_000);
 			const controlled = await two.evaluate(() => navigator.serviceWorker.controller !== null);
 			await two.close();
 			if (run > 0 && firstLog.firstReady !== null && log.firstReady !== null && controlled) {
