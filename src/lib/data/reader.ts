@@ -11,16 +11,10 @@ import { loadManifest, published } from './published.svelte';
 import { hasStoredImports } from './summary';
 import { dataFingerprint, openResultCache, resultKey, type ResultCache } from './resultCache';
 
-function localDay(d = new Date()): string {
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** The fingerprint of the data as they are now (null: no cache applies). */
 function fingerprint(): string | null {
 	return dataFingerprint({
 		build: version,
-		day: localDay(),
 		published: { status: published.status, manifest: published.manifest },
 		localImports: hasStoredImports()
 	});

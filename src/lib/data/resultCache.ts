@@ -4,9 +4,10 @@
  * queries are answered from the results the same queries gave on the same data before.
  *
  * "The same data" is the fingerprint: the published folder's files by their SHA-256 (or the
- * embedded sample of this build), this build, and the day (nothing may hang on a date the SQL does
- * not carry). When the fingerprint is unknown or does not apply — local imports in this browser, a
- * broken published folder — nothing is answered from the cache and nothing is written to it.
+ * embedded sample of this build) and this build. A result depends on nothing else: no SQL of the
+ * app reads the clock (a unit test checks the sources), dates the queries need are parameters.
+ * When the fingerprint is unknown or does not apply — local imports in this browser, a broken
+ * published folder — nothing is answered from the cache and nothing is written to it.
  */
 import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Row, SqlValue } from '$lib/db/connector';
@@ -20,8 +21,6 @@ const META = '\u0000fingerprint';
 export interface FingerprintInput {
 	/** The build's version ($app/environment): its SQL, schema and embedded sample. */
 	build: string;
-	/** The day, YYYY-MM-DD (local). */
-	day: string;
 	/** What the published folder's manifest request gave. */
 	published: { status: 'unknown' | 'none' | 'ok' | 'error'; manifest: Manifest | null };
 	/** This browser holds local imports (drafts over the published data or the sample). */
@@ -31,7 +30,7 @@ export interface FingerprintInput {
 /** What the data loaded at start-up are, before DuckDB has read them; null: no cache applies. */
 export function dataFingerprint(input: FingerprintInput): string | null {
 	if (input.localImports) return null;
-	const head = `${input.build}|${input.day}`;
+	const head = input.build;
 	if (input.published.status === 'none') return `${head}|sample`;
 	if (input.published.status !== 'ok' || !input.published.manifest) return null;
 	const m = input.published.manifest;
