@@ -211,6 +211,10 @@ export function printReport(r: Results): void {
 		out.push(
 			`  /municipalities ready from the bundle vs sample load + importing the same CSV (${ms(p.importCsvMs)}): ${p.readyToImport ?? '–'}×`
 		);
+		if (p.repeat)
+			out.push(
+				`  repeat visit of /municipalities with the bundle: data ready ${ms(p.repeat.readyMs)} (first visit ${ms(p.repeat.firstReadyMs)}); DuckDB up ${ms(p.repeat.engineMs)} in the background`
+			);
 	}
 	for (const n of r.notes) out.push(`note: ${n}`);
 	out.push('', '→ bench/results.json');

@@ -221,3 +221,15 @@ test('a wide service-level table is unpivoted after the user confirms the year c
 	expect(rows[0]).toEqual(['0784', '2022', 'Koduteenuse ootejärjekord (päeva)', '12.5']);
 	expect(rows[5]).toEqual(['0653', '2024', 'Koduteenuse ootejärjekord (päeva)', '']);
 });
+
+test('the import worker waiting for a file is stopped when the analyst leaves /import', async ({ page }) => {
+	const started = page.waitForEvent('worker', (w) => w.url().includes('import.worker'));
+	await open(page, '/import');
+	const worker = await started;
+	const closed = new Promise<void>((resolve) => worker.on('close', () => resolve()));
+	// A client-side navigation (the nav link), as an analyst leaves the page.
+	await page.locator('nav a[href="/"]').first().click();
+	await waitReady(page);
+	await closed;
+	expect(page.workers().filter((w) => w.url().includes('import.worker'))).toEqual([]);
+});

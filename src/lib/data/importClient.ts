@@ -45,6 +45,12 @@ export function prepareImportWorker(): void {
 	if (typeof Worker !== 'undefined') standby ??= spawn();
 }
 
+/** Leaving `/import`: the waiting worker is not kept alive (a module worker holds a few MB). */
+export function releaseImportWorker(): void {
+	standby?.terminate();
+	standby = null;
+}
+
 export function analyseInWorker(
 	request: AnalyseRequest,
 	onProgress: (fraction: number, rows?: number) => void
