@@ -283,6 +283,23 @@ test.describe('peer = similar and training reach on /municipalities', () => {
 			)
 			.not.toEqual([...county.values()].map((r) => r.peer_median));
 		await expectSimilarPeerMedians(page, indicator, shownYear);
+
+		// Away and back: the groups kept from before are still the right ones.
+		const peer = async (value: string) => {
+			await page.locator('select[name="peer"]').selectOption(value);
+			await expect(page).toHaveURL(new RegExp(`[?&]peer=${value}`));
+			await waitReady(page);
+		};
+		await peer('county');
+		await peer('similar');
+		await expectSimilarPeerMedians(page, indicator, shownYear);
+		// Back in another year: the groups are those of that year.
+		await peer('county');
+		await page.locator('select[name="sl-year"]').selectOption(String(shownYear - 1));
+		await expect(page).toHaveURL(new RegExp(`[?&]year=${shownYear - 1}`));
+		await waitReady(page);
+		await peer('similar');
+		await expectSimilarPeerMedians(page, indicator, shownYear - 1);
 	});
 
 	test('training reach against the change: n and Spearman’s ρ from the sample, years in the URL', async ({

@@ -75,6 +75,35 @@ export function valuesOfYear(rows: YearValue[], year: number): Map<string, Map<s
 	return out;
 }
 
+/**
+ * buildSimilarity that keeps its last result: switching the peer group away from `similar` and back,
+ * or changing the indicator on screen, does not compute the 79 × 78 distances again. The inputs are
+ * compared by identity (the loaded lists) and by value (year, chosen indicators and weights).
+ */
+export function lastSimilarity(): typeof buildSimilarity {
+	let last: {
+		municipalities: Municipality[];
+		rows: YearValue[];
+		year: number;
+		key: string;
+		result: ReturnType<typeof buildSimilarity>;
+	} | null = null;
+	return (municipalities, rows, year, chosen) => {
+		const key = chosen.map((c) => `${c.weight}*${c.indicator}`).join('\u001f');
+		if (
+			last &&
+			last.municipalities === municipalities &&
+			last.rows === rows &&
+			last.year === year &&
+			last.key === key
+		)
+			return last.result;
+		const result = buildSimilarity(municipalities, rows, year, chosen);
+		last = { municipalities, rows, year, key, result };
+		return result;
+	};
+}
+
 export function buildSimilarity(
 	municipalities: Municipality[],
 	rows: YearValue[],
