@@ -9,12 +9,17 @@
  * When the fingerprint is unknown or does not apply — local imports in this browser, a broken
  * published folder — nothing is answered from the cache and nothing is written to it.
  */
-import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, keys, set, type UseStore } from 'idb-keyval';
 import type { Row, SqlValue } from '$lib/db/connector';
 import type { Manifest } from '$lib/publish/manifest';
 
 /** Results larger than this are not kept (the views' results are tens to hundreds of rows). */
 export const MAX_CACHED_ROWS = 5000;
+/**
+ * A store holding more entries than this is emptied when a page opens it (a planner going through
+ * every indicator of a 1M-row table would otherwise keep each one's rows).
+ */
+export const MAX_CACHED_RESULTS = 2000;
 
 const META = '\u0000fingerprint';
 
@@ -56,14 +61,14 @@ let store: UseStore | null = null;
 /**
  * The cache for one fingerprint. Every entry is keyed by its fingerprint too, so results of other
  * data are never answered (another tab may still be writing its own); a store last opened for
- * another fingerprint is emptied first, so old results do not pile up. Storage errors (private
- * mode, quota) make it a cache that holds nothing.
+ * another fingerprint, or grown past MAX_CACHED_RESULTS, is emptied first, so results do not pile
+ * up. Storage errors (private mode, quota) make it a cache that holds nothing.
  */
 export async function openResultCache(fingerprint: string): Promise<ResultCache> {
 	try {
 		store ??= createStore('kov-seire-results', 'results');
 		const s = store;
-		if ((await get<string>(META, s)) !== fingerprint) {
+		if ((await get<string>(META, s)) !== fingerprint || (await keys(s)).length > MAX_CACHED_RESULTS) {
 			await clear(s);
 			await set(META, fingerprint, s);
 		}
