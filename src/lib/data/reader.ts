@@ -39,6 +39,12 @@ async function currentCache(): Promise<ResultCache | null> {
 	return c && c.fingerprint === fingerprint() ? c.cache : null;
 }
 
+/**
+ * Results this page load has kept. Only ever for the start's data: a change of data ends the
+ * fingerprint (local imports) and with it every write.
+ */
+const kept = new Set<string>();
+
 /** DuckDB has started and loaded the data (a function: the status changes across awaits). */
 const engineUp = () => data.status === 'ready';
 
@@ -52,8 +58,14 @@ const reader: Connector = {
 		const conn = await ensureData();
 		const version = data.version;
 		const rows = await conn.query<T>(sql, params);
-		// Kept only when no import changed the data meanwhile, and the data are still the start's.
-		if (data.version === version) void currentCache().then((c) => c?.put(key, rows));
+		// Kept only when no import changed the data meanwhile, and the data are still the start's; a
+		// result this page has already kept is not written again (filter changes repeat queries).
+		if (data.version === version && !kept.has(key))
+			void currentCache().then((c) => {
+				if (!c || kept.has(key)) return;
+				kept.add(key);
+				return c.put(key, rows);
+			});
 		return rows;
 	},
 	exec: async (sql) => (await ensureData()).exec(sql),
