@@ -116,3 +116,17 @@ test('the annual report has the same numbers as the overview', async ({ page }) 
 	expect(strip(rowner)).toEqual(strip(owner));
 	await page.pdf({ path: test.info().outputPath('report.pdf'), format: 'A4' });
 });
+
+test('an extended deadline is said once in Estonian and translated in English', async ({ page }) => {
+	// 2.5.2's deadline cell in the plan says the deadline was extended, in Estonian.
+	const line = readFileSync('data/plan-2022-2025.txt', 'utf8')
+		.split(/\r?\n/)
+		.find((l) => l.startsWith('2.5.2\t'));
+	const raw = (line ?? '').split('\t').at(-1)?.trim() ?? '';
+	expect(raw).toMatch(/pikendatud/);
+	const deadline = page.locator('[data-field="deadline_year"]');
+	await open(page, '/activities/2.5.2?lang=et');
+	await expect(deadline).toHaveText(raw);
+	await open(page, '/activities/2.5.2?lang=en');
+	await expect(deadline).toHaveText(`${raw} (the deadline was extended)`);
+});
