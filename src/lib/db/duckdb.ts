@@ -9,6 +9,7 @@ import { Table, type Vector } from 'apache-arrow';
 import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
 import { EngineError, startWatch, wasmSource, within } from './engine';
+import { LookupIndexes } from './lookupIndex';
 import { base } from '$app/paths';
 import { now, record, timed } from '$lib/perf';
 
@@ -102,12 +103,39 @@ function plain(value: unknown): SqlValue {
 
 export class DuckDbConnector implements Connector {
 	private queue: Promise<unknown> = Promise.resolve();
+	private pending = 0;
 	private stageCounter = 0;
+	/** The second connection, for index builds that reads may interleave with (lookupIndex.ts). */
+	private side: Promise<duckdb.AsyncDuckDBConnection> | null = null;
 
 	constructor(
 		readonly db: duckdb.AsyncDuckDB,
 		private readonly conn: duckdb.AsyncDuckDBConnection
 	) {}
+
+	readonly indexes = new LookupIndexes({
+		queued: (work) => this.serial(work),
+		count: async (table) => {
+			const t = await this.conn.query(`SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`);
+			return Number(t.getChildAt(0)?.get(0) ?? 0);
+		},
+		exec: async (sql) => {
+			await this.conn.query(sql);
+		},
+		background: async (sql) => {
+			this.side ??= this.db.connect();
+			// `send` runs the statement in slices (DuckDB-wasm's pending query, polled by messages), so
+			// the main connection's queries are answered in between.
+			await (await this.side).send(sql);
+		},
+		cancelBackground: async () => {
+			if (this.side) await (await this.side).cancelSent();
+		},
+		built: (spec, ms) => {
+			const end = now();
+			record(`index:${spec.table}.${spec.column}`, end - ms, end);
+		}
+	});
 
 	/**
 	 * Prepared statements by their SQL, kept for reuse: preparing costs DuckDB-wasm 8–14 ms, more
@@ -153,11 +181,28 @@ export class DuckDbConnector implements Connector {
 		return stmt.query(...params);
 	}
 
-	/** One connection, one statement at a time: keeps transactions from interleaving. */
+	/**
+	 * One connection, one statement at a time: keeps transactions from interleaving. The queue
+	 * going quiet is what lets the background index build start (lookupIndex.ts).
+	 */
 	private serial<T>(work: () => Promise<T>): Promise<T> {
+		this.pending++;
+		this.indexes.busy();
 		const next = this.queue.then(work, work);
-		this.queue = next.catch(() => undefined);
+		this.queue = next
+			.catch(() => undefined)
+			.then(() => {
+				if (--this.pending === 0) this.indexes.idle();
+			});
 		return next;
+	}
+
+	/** A write: the background index build stops and the lookup indexes go first. */
+	private write<T>(work: () => Promise<T>): Promise<T> {
+		return this.serial(async () => {
+			await this.indexes.beforeWrite();
+			return work();
+		});
 	}
 
 	query<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
@@ -165,11 +210,11 @@ export class DuckDbConnector implements Connector {
 	}
 
 	exec(sql: string): Promise<void> {
-		return this.serial(() => this.direct.exec(sql));
+		return this.write(() => this.direct.exec(sql));
 	}
 
 	insertColumns(table: string, columns: ColumnSpec[], data: Record<string, SqlValue[]>): Promise<void> {
-		return this.serial(() => this.direct.insertColumns(table, columns, data));
+		return this.write(() => this.direct.insertColumns(table, columns, data));
 	}
 
 	/**
@@ -177,7 +222,7 @@ export class DuckDbConnector implements Connector {
 	 * failure rolls every statement back (data-contract "Commit is atomic").
 	 */
 	transaction<T>(work: (tx: Connector) => Promise<T>): Promise<T> {
-		return this.serial(async () => {
+		return this.write(async () => {
 			await this.conn.query('BEGIN TRANSACTION');
 			try {
 				const result = await work(this.direct);
