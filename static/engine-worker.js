@@ -2,6 +2,12 @@
 // worker script (its URL in ?duckdb=, same origin only) and reports what DuckDB-wasm leaves
 // unhandled — the script not loading, or the browser refusing to compile the wasm — as a LOG
 // message, which DuckDB's client drops and the app reads, instead of an uncaught error nobody sees.
+//
+// With ?wasm= (same origin) the wasm is downloaded and compiled from the moment the page creates
+// this worker, while the page still loads DuckDB's client code and asks it to start (issue #20,
+// cold start). DuckDB's own instantiateStreaming then gets that module; should the early compile
+// fail (a server sending another type, a network error), DuckDB's own path runs as before and
+// reports its error.
 function report(what, error) {
 	self.postMessage({
 		type: 'LOG',
@@ -12,11 +18,75 @@ self.addEventListener('unhandledrejection', function (e) {
 	e.preventDefault();
 	report('start', e.reason);
 });
+function sameOrigin(param) {
+	var value = new URL(self.location.href).searchParams.get(param);
+	if (!value) return null;
+	var url = new URL(value, self.location.href);
+	return url.origin === self.location.origin ? url.href : null;
+}
+var wasm = sameOrigin('wasm');
+if (wasm && typeof WebAssembly.compileStreaming === 'function') {
+	var early = WebAssembly.compileStreaming(fetch(wasm, { credentials: 'same-origin' })).catch(function () {
+		return null;
+	});
+	var streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+	WebAssembly.instantiateStreaming = function (source, imports) {
+		return early.then(function (module) {
+			if (!module) return streaming(source, imports);
+			// DuckDB's own download of the same file is not needed.
+			Promise.resolve(source)
+				.then(function (r) {
+					return r && r.body && r.body.cancel();
+				})
+				.catch(function () {});
+			return WebAssembly.instantiate(module, imports).then(function (instance) {
+				return { module: module, instance: instance };
+			});
+		});
+	};
+}
 try {
-	var src = new URL(self.location.href).searchParams.get('duckdb');
-	if (!src || new URL(src, self.location.href).origin !== self.location.origin)
-		throw new Error('no same-origin DuckDB worker script given');
-	importScripts(new URL(src, self.location.href).href);
+	var src = sameOrigin('duckdb');
+	if (!src) throw new Error('no same-origin DuckDB worker script given');
+	importScripts(src);
+	if (early) startEarly(self.onmessage);
 } catch (e) {
 	report('worker', e);
+}
+
+// DuckDB is also instantiated as soon as its script is here, not when the page's INSTANTIATE message
+// arrives (the page first loads and parses DuckDB-wasm's client code): the early start is asked of
+// DuckDB's own message handler under a request id the page never uses, its answer is kept here, and
+// the page's INSTANTIATE of the same wasm is answered with its outcome. Any other case (the early
+// compile failed, another wasm URL, the early start failed) goes to DuckDB as before. (Opening early
+// too was measured: no gain, the open follows the instantiate in this one thread either way.)
+function startEarly(duckdb) {
+	if (typeof duckdb !== 'function') return;
+	var EARLY = -1;
+	var answerId = 1e9;
+	var used = false;
+	var post = self.postMessage.bind(self);
+	var outcome = new Promise(function (resolve) {
+		self.postMessage = function (message, transfer) {
+			if (message && message.requestId === EARLY) {
+				if (message.type === 'OK') resolve(true);
+				else if (message.type === 'ERROR') resolve(false);
+				return;
+			}
+			return post(message, transfer);
+		};
+		early.then(function (module) {
+			if (!module) return resolve(false);
+			duckdb({ data: { messageId: EARLY, type: 'INSTANTIATE', data: [wasm, null] } });
+		});
+	});
+	self.onmessage = function (e) {
+		var m = e.data;
+		if (used || !m || m.type !== 'INSTANTIATE' || !m.data || m.data[0] !== wasm) return duckdb(e);
+		used = true;
+		return outcome.then(function (ok) {
+			if (!ok) return duckdb(e);
+			post({ messageId: answerId++, requestId: m.messageId, type: 'OK', data: null }, []);
+		});
+	};
 }

@@ -7,6 +7,7 @@ import { loadChecked } from '$lib/publish/load';
 import { changing } from './ready.svelte';
 import { timed } from '$lib/perf';
 import { EngineError } from '$lib/db/engine';
+import { spawnEngineWorker } from '$lib/db/engineWorker';
 
 export type Provenance =
 	| { kind: 'default' }
@@ -51,6 +52,8 @@ async function boot(): Promise<DuckDbConnector> {
 	try {
 		performance.mark('kov:boot');
 		// DuckDB-wasm is loaded after the first paint: the overview paints from a summary meanwhile.
+		// Its worker starts first, so the wasm compiles while DuckDB's client code loads.
+		spawnEngineWorker();
 		const starting = import('$lib/db/duckdb')
 			.then((m) => m.startDuckDb())
 			.then((c) => (performance.measure('kov:duckdb-start', 'kov:boot'), c));

@@ -3,14 +3,12 @@
  * `?url` imports, so nothing is fetched from a CDN (NOTES-stack.md traps 6 and 7).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type Vector } from 'apache-arrow';
 import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
 import { EngineError, startWatch, wasmSource, within } from './engine';
 import { LookupIndexes } from './lookupIndex';
-import { base } from '$app/paths';
+import { ehWasm, releaseEngineWorker, spawnEngineWorker } from './engineWorker';
 import { now, record, timed } from '$lib/perf';
 
 let started: Promise<DuckDbConnector> | null = null;
@@ -31,31 +29,10 @@ async function open(): Promise<DuckDbConnector> {
 	const source = timed('engine:head', () => wasmSource(ehWasm)).then(
 		(url) => new URL(url, location.href).href
 	);
-	// static/engine-worker.js loads DuckDB's worker and reports what DuckDB-wasm leaves unhandled.
-	const worker = new Worker(`${base}/engine-worker.js?duckdb=${encodeURIComponent(ehWorker)}`);
-	// A missing worker script, or one that throws at start, is reported by the wrapper (or is an
-	// error event on the Worker); so is the wasm the browser refuses to compile.
-	const workerFailed = new Promise<never>((_, reject) => {
-		worker.addEventListener('error', (e) => {
-			e.preventDefault();
-			reject(new EngineError('worker', ehWorker, null, null, e.message || 'the script did not load'));
-		});
-		worker.addEventListener('message', (e: MessageEvent) => {
-			const failure = (e.data?.data as { kovEngineError?: { what: 'worker' | 'start'; message: string } })
-				?.kovEngineError;
-			if (failure)
-				reject(
-					new EngineError(
-						failure.what,
-						failure.what === 'worker' ? ehWorker : ehWasm,
-						null,
-						null,
-						failure.message
-					)
-				);
-		});
-	});
-	void workerFailed.catch(() => undefined);
+	// static/engine-worker.js loads DuckDB's worker and reports what DuckDB-wasm leaves unhandled;
+	// the boot has usually spawned it already (engineWorker.ts), so the wasm is compiling.
+	const { worker, failed: workerFailed } = spawnEngineWorker();
+	releaseEngineWorker();
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	const watch = startWatch(ehWasm);
 	try {

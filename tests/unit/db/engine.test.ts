@@ -79,3 +79,17 @@ describe('startWatch: a start that will never finish is reported', () => {
 		vi.useRealTimers();
 	});
 });
+
+describe('the engine worker’s URL', () => {
+	it('carries the wasm and DuckDB’s worker script, and does not end in .wasm', async () => {
+		const { engineWorkerUrl } = await import('$lib/db/engineWorker');
+		const wasm = '/kov/_app/immutable/assets/duckdb-eh.9ubY-jlA.wasm';
+		const worker = '/kov/_app/immutable/assets/duckdb-browser-eh.worker.hQa-dcAV.js';
+		const url = new URL(engineWorkerUrl('/kov', worker, wasm), 'https://example.ee');
+		expect(url.pathname).toBe('/kov/engine-worker.js');
+		expect(url.searchParams.get('wasm')).toBe(wasm);
+		expect(url.searchParams.get('duckdb')).toBe(worker);
+		// A server rule or a route for `*.wasm` must not match the worker itself.
+		expect(url.href).not.toMatch(/\.wasm(\?|$)/);
+	});
+});
