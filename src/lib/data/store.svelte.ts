@@ -52,8 +52,10 @@ async function boot(): Promise<DuckDbConnector> {
 	try {
 		performance.mark('kov:boot');
 		// DuckDB-wasm is loaded after the first paint: the overview paints from a summary meanwhile.
-		// Its worker starts first, so the wasm compiles while DuckDB's client code loads.
-		spawnEngineWorker();
+		// Its worker starts as soon as the manifest (with that summary) has answered, so the 34 MB wasm
+		// does not slow that request, and compiles while DuckDB's client code loads.
+		const spawn = () => void spawnEngineWorker();
+		loadManifest().then(spawn, spawn);
 		const starting = import('$lib/db/duckdb')
 			.then((m) => m.startDuckDb())
 			.then((c) => (performance.measure('kov:duckdb-start', 'kov:boot'), c));

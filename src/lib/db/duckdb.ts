@@ -8,7 +8,7 @@ import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
 import { EngineError, startWatch, wasmSource, within } from './engine';
 import { LookupIndexes } from './lookupIndex';
-import { ehWasm, releaseEngineWorker, spawnEngineWorker } from './engineWorker';
+import { ehWasm, spawnEngineWorker } from './engineWorker';
 import { now, record, timed } from '$lib/perf';
 
 let started: Promise<DuckDbConnector> | null = null;
@@ -32,7 +32,6 @@ async function open(): Promise<DuckDbConnector> {
 	// static/engine-worker.js loads DuckDB's worker and reports what DuckDB-wasm leaves unhandled;
 	// the boot has usually spawned it already (engineWorker.ts), so the wasm is compiling.
 	const { worker, failed: workerFailed } = spawnEngineWorker();
-	releaseEngineWorker();
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	const watch = startWatch(ehWasm);
 	try {

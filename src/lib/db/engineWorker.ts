@@ -27,7 +27,10 @@ export function engineWorkerUrl(basePath: string, worker: string, wasm: string):
 	return `${basePath}/engine-worker.js?${new URLSearchParams({ wasm, duckdb: worker })}`;
 }
 
-/** Creates the worker once; listens for its failures from the first moment (none is missed). */
+/**
+ * Creates the worker once per page load (DuckDB is started once: a failed start is not retried);
+ * listens for its failures from the first moment, so none is missed.
+ */
 export function spawnEngineWorker(): EngineWorker {
 	if (spawned) return spawned;
 	const worker = new Worker(engineWorkerUrl(base, ehWorker, ehWasm));
@@ -56,9 +59,4 @@ export function spawnEngineWorker(): EngineWorker {
 	void failed.catch(() => undefined);
 	spawned = { worker, failed };
 	return spawned;
-}
-
-/** The worker is the caller's now (a failed start terminates it; the next start spawns anew). */
-export function releaseEngineWorker(): void {
-	spawned = null;
 }
