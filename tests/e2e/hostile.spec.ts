@@ -170,3 +170,43 @@ test('a file of mixed encodings and one with odd header names import with the te
 		.poll(async () => (await readTable(page, 'import-preview')).get('2')?.comment)
 		.toBe('Märkus; "tsitaat" sees');
 });
+
+test('markup in an indicator name stays text in the municipality tables, whose names link to profiles', async ({
+	page
+}) => {
+	const dialogs = watchDialogs(page);
+	const name = HOSTILE[0];
+	const rows = ['Tallinn', 'Tartu linn'].flatMap((m, i) =>
+		[2023, 2024].map((y) => `${m};${y};Haridus;${name};${y - 2000 + i},5;%`)
+	);
+	await open(page, '/import');
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'teenustasemed-markup.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(['Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik', ...rows].join('\r\n') + '\r\n')
+	});
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready');
+	await page.locator('[data-action="commit-import"]').click();
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'committed');
+
+	await open(page, `/municipalities?${new URLSearchParams({ indicator: name, year: '2024', m: '0784' })}`);
+	const ranking = await readTable(page, 'municipality-ranking');
+	expect(ranking.get('0784')).toMatchObject({ value: '24.5', rank: '2' });
+	expect(ranking.get('0793')).toMatchObject({ value: '25.5', rank: '1' });
+	const tallinn = page.locator(
+		'[data-table="municipality-ranking"] tr[data-key="0784"] td[data-col="name"] a'
+	);
+	await expect(tallinn).toHaveText('Tallinn');
+	await expect(tallinn).toHaveAttribute('href', /^\/municipalities\/0784\?/);
+	const cell = page.locator(
+		'[data-table="municipality-compare"] tr[data-key="0784:' + name + '"] td[data-col="indicator"]'
+	);
+	await expect(cell).toHaveText(name);
+	await expect(cell).toHaveAttribute('data-value', name);
+	expect(await page.locator('img[src="x"]').count()).toBe(0);
+	// The link opens the profile, carrying the indicator (the table is in the chart's <details>).
+	await page.locator('figure[data-chart="municipality-ranking"] summary').click();
+	await tallinn.click();
+	await expect(page).toHaveURL(/\/municipalities\/0784\?.*indicator=/);
+	expect(dialogs).toEqual([]);
+});
