@@ -18,6 +18,9 @@ export function activityHistory(
 	const ui = UI_COLORS[o.scheme];
 	const st = STATUS_COLORS[o.scheme];
 	const withValue = rows.filter((r) => r.actual_value !== null);
+	const withTarget = rows.filter((r) => r.target_value !== null);
+	const targets = [...new Set(withTarget.map((r) => r.target_value as number))];
+	const dashed = { stroke: ui.muted, strokeDasharray: '4 3', title: () => o.targetLabel };
 	const years = rows.map((r) => r.year);
 	return {
 		width: 560,
@@ -32,10 +35,11 @@ export function activityHistory(
 			legend: true
 		},
 		marks: [
-			Plot.lineY(
-				rows.filter((r) => r.target_value !== null),
-				{ x: 'year', y: 'target_value', stroke: ui.muted, strokeDasharray: '4 3', title: () => o.targetLabel }
-			),
+			// One target (the usual case, and every activity with a single report): a dashed rule across
+			// the chart; a line through one point would draw nothing. Targets that change by year: a line.
+			targets.length === 1
+				? Plot.ruleY(targets, dashed)
+				: Plot.lineY(withTarget, { x: 'year', y: 'target_value', ...dashed }),
 			Plot.lineY(withValue, { x: 'year', y: 'actual_value', stroke: ui.bar }),
 			Plot.dot(withValue, {
 				x: 'year',
