@@ -72,11 +72,22 @@ function manualTimers() {
 	};
 }
 
+/** A scheduler over a table of `rows` rows; `quiet()` lets the queue's quiet last and the build start. */
+function setup(rows: number) {
+	const h = fakeHost(rows);
+	const t = manualTimers();
+	const ix = new LookupIndexes(h.host, LOOKUP_INDEXES, 200, t.timers);
+	const quiet = async () => {
+		ix.idle();
+		t.fire();
+		await h.settle();
+	};
+	return { h, t, ix, quiet };
+}
+
 describe('lookup indexes built in the background', () => {
 	it('builds the indicator index once the queue has been quiet, for a table past the threshold', async () => {
-		const h = fakeHost(spec.minRows);
-		const t = manualTimers();
-		const ix = new LookupIndexes(h.host, LOOKUP_INDEXES, 200, t.timers);
+		const { h, t, ix } = setup(spec.minRows);
 		ix.idle();
 		expect(h.log).toEqual([]);
 		t.fire();
@@ -92,20 +103,14 @@ describe('lookup indexes built in the background', () => {
 	});
 
 	it('leaves a smaller table alone', async () => {
-		const h = fakeHost(spec.minRows - 1);
-		const t = manualTimers();
-		const ix = new LookupIndexes(h.host, LOOKUP_INDEXES, 200, t.timers);
-		ix.idle();
-		t.fire();
-		await h.settle();
+		const { h, ix, quiet } = setup(spec.minRows - 1);
+		await quiet();
 		expect(h.log).toEqual([]);
 		expect(ix.built).toEqual([]);
 	});
 
 	it('a statement before the quiet has lasted postpones the build', async () => {
-		const h = fakeHost(spec.minRows * 5);
-		const t = manualTimers();
-		const ix = new LookupIndexes(h.host, LOOKUP_INDEXES, 200, t.timers);
+		const { t, ix } = setup(spec.minRows * 5);
 		ix.idle();
 		ix.busy();
 		expect(t.pending()).toBe(0);
@@ -114,32 +119,22 @@ describe('lookup indexes built in the background', () => {
 	});
 
 	it('a write stops a running build, drops what it may have made, and the next quiet builds again', async () => {
-		const h = fakeHost(spec.minRows * 5);
-		const t = manualTimers();
-		const ix = new LookupIndexes(h.host, LOOKUP_INDEXES, 200, t.timers);
-		ix.idle();
-		t.fire();
-		await h.settle();
+		const { h, ix, quiet } = setup(spec.minRows * 5);
+		await quiet();
 		await ix.beforeWrite();
 		expect(h.log).toEqual([`background ${createIndexSql(spec)}`, 'cancel', `exec ${dropIndexSql(spec)}`]);
 		expect(ix.built).toEqual([]);
-		ix.idle();
-		t.fire();
-		await h.settle();
+		await quiet();
 		h.finish();
 		await h.settle();
 		expect(ix.built).toEqual([spec.name]);
 	});
 
 	it('a write after the build drops the index; a write with none built drops nothing', async () => {
-		const h = fakeHost(spec.minRows * 5);
-		const t = manualTimers();
-		const ix = new LookupIndexes(h.host, LOOKUP_INDEXES, 200, t.timers);
+		const { h, ix, quiet } = setup(spec.minRows * 5);
 		await ix.beforeWrite();
 		expect(h.log).toEqual([]);
-		ix.idle();
-		t.fire();
-		await h.settle();
+		await quiet();
 		h.finish();
 		await h.settle();
 		await ix.beforeWrite();
@@ -148,9 +143,7 @@ describe('lookup indexes built in the background', () => {
 	});
 
 	it('a build planned before a write does not start after it', async () => {
-		const h = fakeHost(spec.minRows * 5);
-		const t = manualTimers();
-		const ix = new LookupIndexes(h.host, LOOKUP_INDEXES, 200, t.timers);
+		const { h, t, ix } = setup(spec.minRows * 5);
 		// The write holds the queue when the quiet timer fires: the build's turn comes after it.
 		let release: () => void = () => undefined;
 		const write = h.host.queued(async () => {
@@ -167,12 +160,8 @@ describe('lookup indexes built in the background', () => {
 	});
 
 	it('a failed build is not retried until the data change, and throws nowhere', async () => {
-		const h = fakeHost(spec.minRows * 5);
-		const t = manualTimers();
-		const ix = new LookupIndexes(h.host, LOOKUP_INDEXES, 200, t.timers);
-		ix.idle();
-		t.fire();
-		await h.settle();
+		const { h, t, ix, quiet } = setup(spec.minRows * 5);
+		await quiet();
 		h.fail(new Error('Out of Memory Error'));
 		await h.settle();
 		expect(ix.built).toEqual([]);
