@@ -107,6 +107,8 @@ export class DuckDbConnector implements Connector {
 		cancelBackground: async () => {
 			if (this.side) await (await this.side).cancelSent();
 		},
+		// `<html data-ready>` (ui-contract): the page has drawn what it was loading.
+		mayStart: () => typeof document === 'undefined' || document.documentElement.dataset.ready === 'true',
 		built: (spec, ms) => {
 			const end = now();
 			record(`index:${spec.table}.${spec.column}`, end - ms, end);

@@ -5,8 +5,9 @@
  * Why: `WHERE indicator = ?` on a million service-level rows in export order scans the whole
  * indicator column, 35–70 ms in DuckDB-wasm; with an ART index on it, 6–16 ms. Building the index
  * costs about 1 s at 1M rows, so it is not part of an import or of the start-up: it runs on a
- * second connection after the queue has gone quiet, and DuckDB-wasm executes it in slices, so the
- * page's reads run in between (each waits at most one slice, ≈ 0.1–0.2 s at 1M rows).
+ * second connection once the queue has gone quiet and the page has drawn what it was loading, and
+ * DuckDB-wasm executes it in slices, so later reads run in between (each waits at most one slice,
+ * ≈ 0.1–0.2 s at 1M rows).
  *
  * Before any write the build is stopped and the indexes are dropped: a replace-by-key import of a
  * million rows would otherwise also update the index row by row. They are built again afterwards.
@@ -43,6 +44,12 @@ export interface IndexHost {
 	cancelBackground(): Promise<void>;
 	/** Told when an index is ready (for the timeline). */
 	built?(spec: IndexSpec, ms: number): void;
+	/**
+	 * Whether a build may start now (the page has drawn what it was loading): a build that starts
+	 * while the page still loads would make each of its queries wait for a slice. Asked again after
+	 * every `idleMs` until it says yes.
+	 */
+	mayStart?(): boolean;
 }
 
 export interface Timers {
@@ -85,6 +92,7 @@ export class LookupIndexes {
 		if (!this.stale || this.running || this.timer !== null) return;
 		this.timer = this.timers.set(() => {
 			this.timer = null;
+			if (this.host.mayStart && !this.host.mayStart()) return this.idle();
 			void this.buildMissing();
 		}, this.idleMs);
 	}

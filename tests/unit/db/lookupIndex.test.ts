@@ -102,6 +102,21 @@ describe('lookup indexes built in the background', () => {
 		expect(t.pending()).toBe(0);
 	});
 
+	it('waits while the page is still loading (mayStart), then builds', async () => {
+		const { h, t, ix } = setup(spec.minRows * 5);
+		let ready = false;
+		h.host.mayStart = () => ready;
+		ix.idle();
+		t.fire();
+		await h.settle();
+		expect(h.log).toEqual([]);
+		expect(t.pending()).toBe(1);
+		ready = true;
+		t.fire();
+		await h.settle();
+		expect(h.log).toEqual([`background ${createIndexSql(spec)}`]);
+	});
+
 	it('leaves a smaller table alone', async () => {
 		const { h, ix, quiet } = setup(spec.minRows - 1);
 		await quiet();
