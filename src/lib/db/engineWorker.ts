@@ -8,7 +8,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { base } from '$app/paths';
 import { EngineError } from './engine';
 
-export { ehWasm, ehWorker };
+export { ehWasm };
 
 export interface EngineWorker {
 	worker: Worker;

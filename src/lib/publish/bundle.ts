@@ -5,7 +5,7 @@
 import type { Connector } from '$lib/db/connector';
 import type { DatasetName } from '$lib/types';
 import type { DefaultSummary } from '$lib/data/summary';
-import { loadOverview } from '$lib/queries/overview';
+import { loadOverview, loadProgressYears } from '$lib/queries/overview';
 import {
 	PUBLISH_ORDER,
 	buildManifest,
@@ -30,10 +30,7 @@ export interface Bundle {
 
 /** The overview as of the latest progress year: what a page paints before DuckDB has started. */
 export async function computeSummary(conn: Connector): Promise<DefaultSummary> {
-	const years = (await conn.query<{ year: number }>('SELECT DISTINCT year FROM progress ORDER BY year')).map(
-		(r) => r.year
-	);
-	const year = years.at(-1) ?? new Date().getFullYear();
+	const { years, latest: year } = await loadProgressYears(conn);
 	return { year, years, overview: await loadOverview(conn, year, { direction: null, owner: null }) };
 }
 

@@ -166,3 +166,13 @@ export function overviewFrom(
 		standings: [...both].sort((a, b) => a.seq - b.seq)
 	};
 }
+
+/**
+ * The years with progress reports, ascending, and the latest of them: the header's default "as of"
+ * year and the published summary's year (this calendar year when there is no report yet).
+ */
+export async function loadProgressYears(conn: Connector): Promise<{ years: number[]; latest: number }> {
+	const rows = await conn.query<{ year: number }>('SELECT DISTINCT year FROM progress ORDER BY year');
+	const years = rows.map((r) => r.year);
+	return { years, latest: years.at(-1) ?? new Date().getFullYear() };
+}
