@@ -32,6 +32,18 @@ if (wasm && typeof WebAssembly.compileStreaming === 'function') {
 	var early = WebAssembly.compileStreaming(fetch(wasm, { credentials: 'same-origin' })).catch(function () {
 		return null;
 	});
+	// DuckDB downloads the wasm again when it instantiates; with the early module here, that second
+	// download of 33 MB (cancelled once it answered) is not even asked for.
+	var compiled = null;
+	early.then(function (module) {
+		compiled = module;
+	});
+	var download = self.fetch.bind(self);
+	self.fetch = function (input, init) {
+		var url = typeof input === 'string' ? new URL(input, self.location.href).href : input && input.url;
+		if (compiled && url === wasm) return Promise.resolve(new Response(null, { status: 200 }));
+		return download(input, init);
+	};
 	var streaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
 	WebAssembly.instantiateStreaming = function (source, imports) {
 		return early.then(function (module) {
