@@ -7,6 +7,7 @@ import { Table, type Vector } from 'apache-arrow';
 import { toVector } from './arrowColumns';
 import { ident, type ColumnSpec, type Connector, type Row, type SqlValue } from './connector';
 import { EngineError, startWatch, wasmSource, within } from './engine';
+import { ReadWriteQueue } from './queue';
 import { LookupIndexes } from './lookupIndex';
 import { ehWasm, spawnEngineWorker } from './engineWorker';
 import { now, record, timed } from '$lib/perf';
@@ -78,8 +79,11 @@ function plain(value: unknown): SqlValue {
 }
 
 export class DuckDbConnector implements Connector {
-	private queue: Promise<unknown> = Promise.resolve();
-	private pending = 0;
+	/** Reads go out back to back; writes and transactions hold the connection alone (queue.ts). */
+	private readonly queue = new ReadWriteQueue({
+		busy: () => this.indexes.busy(),
+		idle: () => this.indexes.idle()
+	});
 	private stageCounter = 0;
 	/** The second connection, for index builds that reads may interleave with (lookupIndex.ts). */
 	private side: Promise<duckdb.AsyncDuckDBConnection> | null = null;
@@ -160,19 +164,11 @@ export class DuckDbConnector implements Connector {
 	}
 
 	/**
-	 * One connection, one statement at a time: keeps transactions from interleaving. The queue
-	 * going quiet is what lets the background index build start (lookupIndex.ts).
+	 * Work that holds the connection alone: nothing else runs in between, so transactions never
+	 * interleave. The queue going quiet is what lets the background index build start (lookupIndex.ts).
 	 */
 	private serial<T>(work: () => Promise<T>): Promise<T> {
-		this.pending++;
-		this.indexes.busy();
-		const next = this.queue.then(work, work);
-		this.queue = next
-			.catch(() => undefined)
-			.then(() => {
-				if (--this.pending === 0) this.indexes.idle();
-			});
-		return next;
+		return this.queue.write(work);
 	}
 
 	/** A write: the background index build stops and the lookup indexes go first. */
@@ -184,7 +180,7 @@ export class DuckDbConnector implements Connector {
 	}
 
 	query<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-		return this.serial(() => this.direct.query<T>(sql, params));
+		return this.queue.read(() => this.direct.query<T>(sql, params));
 	}
 
 	exec(sql: string): Promise<void> {
