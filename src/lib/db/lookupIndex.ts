@@ -7,7 +7,7 @@
  * costs about 1 s at 1M rows, so it is not part of an import or of the start-up: it runs on a
  * second connection once the queue has gone quiet and the page has drawn what it was loading, and
  * DuckDB-wasm executes it in slices, so later reads run in between (each waits at most one slice,
- * ≈ 0.1–0.2 s at 1M rows).
+ * one task of the build with the polling interval set in duckdb.ts: ≈ 0.1 s at 1M rows).
  *
  * Before any write the build is stopped and the indexes are dropped: a replace-by-key import of a
  * million rows would otherwise also update the index row by row. They are built again afterwards.
