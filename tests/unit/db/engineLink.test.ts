@@ -4,9 +4,10 @@
  * installed, and that DuckDB given only those exports answers the app's kinds of statements as
  * DuckDB given all of them does. (DuckDB-wasm's Node build: the same wasm, the same start-up code.)
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { readPublishedSql } from '$lib/publish/manifest';
@@ -117,8 +118,12 @@ describe('DuckDB started with the linkable exports only', () => {
 	}, 60_000);
 
 	const bundle = 'tests/fixtures/published-sample';
-	function run(db: Db): unknown[] {
+	// DuckDB-wasm's Node build writes `COPY … TO` files to the disk: a folder of their own.
+	const dir = mkdtempSync(path.join(tmpdir(), 'kov-engine-link-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	function run(db: Db, name: string): unknown[] {
 		const c = db.connect();
+		const copyPath = path.join(dir, `${name}.csv.gz`).replaceAll("'", "''");
 		db.registerFileBuffer('sl.csv.gz', new Uint8Array(readFileSync(`${bundle}/service_levels.csv.gz`)));
 		c.query(createSchemaSql());
 		c.query(readPublishedSql('service_levels', 'sl.csv.gz'));
@@ -150,15 +155,15 @@ describe('DuckDB started with the linkable exports only', () => {
 				out.push(String((e as Error).message).split('\n')[0]);
 			}
 		}
-		c.query("COPY (SELECT * FROM service_levels ORDER BY ALL) TO 'out.csv.gz' (HEADER, COMPRESSION gzip)");
-		out.push(q("SELECT count(*) AS n FROM read_csv('out.csv.gz')"));
+		c.query(`COPY (SELECT * FROM service_levels ORDER BY ALL) TO '${copyPath}' (HEADER, COMPRESSION gzip)`);
+		out.push(q(`SELECT count(*) AS n FROM read_csv('${copyPath}')`));
 		return out;
 	}
 
 	it('answers as DuckDB with every export does: reads, aggregates, windows, errors, rollback, COPY', () => {
 		expect(linkedCalls).toBe(1);
-		const expected = run(full);
+		const expected = run(full, 'full');
 		expect(expected.flat().join(' ')).toContain('Catalog Error');
-		expect(run(linked)).toEqual(expected);
+		expect(run(linked, 'linked')).toEqual(expected);
 	});
 });
