@@ -33,6 +33,7 @@ export function engineWorkerUrl(basePath: string, worker: string, wasm: string):
  */
 export function spawnEngineWorker(): EngineWorker {
 	if (spawned) return spawned;
+	performance.mark('kov:engine:spawn');
 	const worker = new Worker(engineWorkerUrl(base, ehWorker, ehWasm));
 	// A missing worker script, or one that throws at start, is reported by the wrapper (or is an
 	// error event on the Worker); so is the wasm the browser refuses to compile.
