@@ -48,7 +48,14 @@ test('wasm served as application/octet-stream: the app works, the administrator 
 });
 
 const missing = { status: 404, body: 'not found' };
-const FAILURES: { name: string; route: RegExp; reply: object; what: string; text: RegExp }[] = [
+const byPath = (pattern: RegExp) => (url: URL) => pattern.test(url.pathname);
+const FAILURES: {
+	name: string;
+	route: RegExp | ((url: URL) => boolean);
+	reply: object;
+	what: string;
+	text: RegExp;
+}[] = [
 	{
 		name: 'the wasm file missing (404)',
 		route: /\.wasm(\?|$)/,
@@ -57,11 +64,18 @@ const FAILURES: { name: string; route: RegExp; reply: object; what: string; text
 		text: /HTTP 404/
 	},
 	{
-		name: 'the worker script missing (404)',
-		route: /duckdb-browser-eh\.worker[^/]*\.js/,
+		name: "DuckDB's worker script missing (404)",
+		route: byPath(/duckdb-browser-eh\.worker[^/]*\.js$/),
 		reply: missing,
 		what: 'worker',
-		text: /worker/
+		text: /worker script could not be started: \S*duckdb-browser-eh\.worker/
+	},
+	{
+		name: 'the wrapper worker script missing (404)',
+		route: byPath(/\/engine-worker\.js$/),
+		reply: missing,
+		what: 'worker',
+		text: /worker script could not be started: \S*\/engine-worker\.js \(the script did not load\)/
 	},
 	{
 		name: 'a corrupt wasm file',

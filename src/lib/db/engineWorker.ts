@@ -40,7 +40,10 @@ export function spawnEngineWorker(): EngineWorker {
 	const failed = new Promise<never>((_, reject) => {
 		worker.addEventListener('error', (e) => {
 			e.preventDefault();
-			reject(new EngineError('worker', ehWorker, null, null, e.message || 'the script did not load'));
+			// With no message, the wrapper itself did not load (DuckDB's script not loading is reported by
+			// the wrapper below): the administrator is pointed at the file that is missing.
+			const url = e.message ? ehWorker : new URL(`${base}/engine-worker.js`, location.href).href;
+			reject(new EngineError('worker', url, null, null, e.message));
 		});
 		worker.addEventListener('message', (e: MessageEvent) => {
 			const failure = (e.data?.data as { kovEngineError?: { what: 'worker' | 'start'; message: string } })

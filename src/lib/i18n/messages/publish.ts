@@ -19,6 +19,7 @@ export const publish = {
 			'See brauser ei toeta WebAssemblyt või on see keelatud. Ava leht Chrome’i, Edge’i, Firefoxi või Safari uue versiooniga.',
 		'engine.wasm': 'Andmebaasimootori faili ei saanud laadida: {url} (HTTP {status}, tüüp {mime}). {detail}',
 		'engine.worker': 'Andmebaasimootori tööskripti ei saanud käivitada: {url} ({detail}).',
+		'engine.worker.notLoaded': 'skripti ei saanud laadida',
 		'engine.start': 'Andmebaasimootor ei käivitunud: {detail} ({url}).',
 		'engine.timeout':
 			'Andmebaasimootor ei käivitunud {detail} jooksul: fail {url} võib olla rikutud või poolik.',
@@ -81,6 +82,7 @@ export const publish = {
 		'engine.wasm':
 			'The database engine’s file could not be loaded: {url} (HTTP {status}, type {mime}). {detail}',
 		'engine.worker': 'The database engine’s worker script could not be started: {url} ({detail}).',
+		'engine.worker.notLoaded': 'the script did not load',
 		'engine.start': 'The database engine did not start: {detail} ({url}).',
 		'engine.timeout':
 			'The database engine did not start within {detail}: the file {url} may be corrupt or cut short.',
