@@ -27,23 +27,13 @@ export class ReadWriteQueue {
 
 	read<T>(work: () => Promise<T>): Promise<T> {
 		const run = this.writes.then(work, work);
-		const done = run.then(
-			() => undefined,
-			() => undefined
-		);
-		const before = this.all;
-		this.all = Promise.all([before, done]);
+		this.all = Promise.all([this.all, settled(run)]);
 		return this.counted(run);
 	}
 
 	write<T>(work: () => Promise<T>): Promise<T> {
 		const run = this.all.then(work, work);
-		const done = run.then(
-			() => undefined,
-			() => undefined
-		);
-		this.all = done;
-		this.writes = done;
+		this.all = this.writes = settled(run);
 		return this.counted(run);
 	}
 
@@ -61,4 +51,12 @@ export class ReadWriteQueue {
 		run.then(finish, finish);
 		return run;
 	}
+}
+
+/** Settles (never rejects) when `run` has finished either way. */
+function settled(run: Promise<unknown>): Promise<void> {
+	return run.then(
+		() => undefined,
+		() => undefined
+	);
 }
