@@ -3,12 +3,15 @@
  * so the first chart paints before DuckDB-wasm has started. Only valid for the shipped default data.
  */
 import type { Overview } from '$lib/queries/overview';
+import type { StartResult } from '$lib/publish/startResults';
 
 export interface DefaultSummary {
 	/** The as-of year the summary was computed for (the default year). */
 	year: number;
 	years: number[];
 	overview: Overview;
+	/** A published folder's start results (src/lib/publish/startResults.ts); none for the sample. */
+	results?: StartResult[];
 }
 
 export const HAS_IMPORTS_KEY = 'kov-seire.has-imports';

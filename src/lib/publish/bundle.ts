@@ -15,6 +15,7 @@ import {
 	type Manifest,
 	type ManifestSource
 } from './manifest';
+import { computeStartResults } from './startResults';
 
 export interface BundleHost {
 	/** Run `sql(path)` (a COPY … TO path) and return the bytes it wrote. */
@@ -32,6 +33,11 @@ export interface Bundle {
 export async function computeSummary(conn: Connector): Promise<DefaultSummary> {
 	const { years, latest: year } = await loadProgressYears(conn);
 	return { year, years, overview: await loadOverview(conn, year, { direction: null, owner: null }) };
+}
+
+/** A bundle's summary: the overview's first paint and the start results of its datasets. */
+export async function bundleSummary(conn: Connector, datasets: DatasetName[]): Promise<DefaultSummary> {
+	return { ...(await computeSummary(conn)), results: await computeStartResults(conn, datasets) };
 }
 
 /** Datasets a bundle holds: those with rows, none of them the shipped sample. */
@@ -52,7 +58,8 @@ export async function makeBundle(
 ): Promise<Bundle> {
 	const files: Record<string, Uint8Array> = {};
 	const entries: Parameters<typeof buildManifest>[0]['files'] = {};
-	for (const { dataset, rows } of await publishableDatasets(conn)) {
+	const datasets = await publishableDatasets(conn);
+	for (const { dataset, rows } of datasets) {
 		const name = publishedFileName(dataset);
 		const bytes = await host.copyOut(name, (path) => exportPublishedSql(dataset, path));
 		files[name] = bytes;
@@ -62,7 +69,10 @@ export async function makeBundle(
 		generatedAt: opts.generatedAt,
 		generatedBy: opts.generatedBy,
 		files: entries,
-		summary: await computeSummary(conn)
+		summary: await bundleSummary(
+			conn,
+			datasets.map((d) => d.dataset)
+		)
 	});
 	files['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest, null, 1) + '\n');
 	return { manifest, files };

@@ -8,6 +8,7 @@ import { ident, type ColumnSpec, type ColumnType } from '$lib/db/connector';
 import { TABLES } from '$lib/db/schema';
 import { DATASETS, type DatasetName } from '$lib/types';
 import type { DefaultSummary } from '$lib/data/summary';
+import { parseStartResults } from './startResults';
 
 export const MANIFEST_FORMAT = 'kov-seire/published';
 export const MANIFEST_VERSION = 1;
@@ -134,7 +135,9 @@ export function parseManifest(text: string, file = MANIFEST_FILE): Manifest {
 			}))
 		};
 	}
-	const summary = isSummary(raw.summary) ? raw.summary : null;
+	const summary = isSummary(raw.summary)
+		? { ...raw.summary, results: parseStartResults(raw.summary.results) }
+		: null;
 	return {
 		format: MANIFEST_FORMAT,
 		version: MANIFEST_VERSION,

@@ -9,8 +9,8 @@ import { createNodeConnector } from '$lib/db/nodeConnector';
 import { createSchemaSql } from '$lib/db/schema';
 import { fetchPublished, loadChecked, type PublishedFiles } from '$lib/publish/load';
 import { PublishError, parseManifest, publishedColumns } from '$lib/publish/manifest';
-import { computeSummary, makeBundle } from '$lib/publish/bundle';
-import { DATASETS } from '$lib/types';
+import { bundleSummary, makeBundle } from '$lib/publish/bundle';
+import { DATASETS, type DatasetName } from '$lib/types';
 
 const EXAMPLE = 'tests/fixtures/published-sample';
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -59,8 +59,13 @@ describe('a published folder round trip (native DuckDB)', { timeout: 120_000 }, 
 			"SELECT count(*)::INTEGER AS n FROM activity_owners WHERE activity_id = '1.1.1' AND role = 'lead'"
 		);
 		expect(owners[0].n).toBeGreaterThan(0);
-		// The summary in the manifest is what the loaded tables give.
-		expect(await computeSummary(conn)).toEqual(manifest.summary);
+		// The summary in the manifest is what the loaded tables give, its start results included:
+		// each one is what the query it names gives on them.
+		expect(await bundleSummary(conn, Object.keys(manifest.datasets) as DatasetName[])).toEqual(
+			manifest.summary
+		);
+		expect(manifest.summary?.results?.map((r) => r.reads)).toEqual([['municipalities'], ['service_levels']]);
+		for (const r of manifest.summary?.results ?? []) expect(await conn.query(r.sql), r.sql).toEqual(r.rows);
 		conn.close();
 	});
 
