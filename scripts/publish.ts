@@ -26,7 +26,8 @@ import {
 import { bulkSourceFor, recordColumns } from '../src/lib/data/toRecord';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { makeBundle } from '../src/lib/publish/bundle';
-import { fetchPublished, loadChecked, type PublishedFiles } from '../src/lib/publish/load';
+import { DATABASE_MIN_ROWS } from '../src/lib/publish/database';
+import { fetchPublished, loadPublished, type PublishedFiles } from '../src/lib/publish/load';
 import {
 	MANIFEST_FILE,
 	PublishError,
@@ -98,7 +99,7 @@ export async function loadBase(conn: NodeConnector, base: string | undefined): P
 	if (manifest && base) {
 		const files = diskFiles(base);
 		const checked = await fetchPublished(manifest, files);
-		await conn.transaction((tx) => loadChecked(tx, checked, files));
+		await loadPublished(conn, checked, files);
 	}
 	return manifest;
 }
@@ -279,7 +280,8 @@ export async function publish(args: string[], wide?: WideCli): Promise<number> {
 					await conn.exec(sql(path));
 					return new Uint8Array(readFileSync(path));
 				},
-				sha256: async (b) => sha256(b)
+				sha256: async (b) => sha256(b),
+				databaseMinRows: DATABASE_MIN_ROWS
 			},
 			{ generatedAt: new Date().toISOString(), generatedBy: `kov-seire ${VERSION} (cli)`, sources }
 		);

@@ -9,11 +9,19 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { createNodeConnector } from '../src/lib/db/nodeConnector';
+import { createNodeConnector, type NodeConnector } from '../src/lib/db/nodeConnector';
+import { ident } from '../src/lib/db/connector';
 import { analyseFile, formatIssue } from '../src/lib/import';
-import { MANIFEST_FILE, PUBLISH_ORDER, PublishError } from '../src/lib/publish/manifest';
-import type { Municipality } from '../src/lib/types';
-import { loadBase, readManifest } from './publish';
+import { MANIFEST_FILE, PUBLISH_ORDER, PublishError, publishedColumns } from '../src/lib/publish/manifest';
+import {
+	attachDatabaseSql,
+	attachedTable,
+	databaseColumnsSql,
+	detachDatabaseSql,
+	expectedDatabaseColumns
+} from '../src/lib/publish/database';
+import type { DatasetName, Municipality } from '../src/lib/types';
+import { loadBase, readManifest, sha256 } from './publish';
 
 /** Check a published folder; returns the problems found (empty = usable). */
 export async function checkPublishedFolder(dir: string): Promise<string[]> {
@@ -42,11 +50,51 @@ export async function checkPublishedFolder(dir: string): Promise<string[]> {
 				problems.push(
 					`${join(dir, entry.file)}: row ${i.row}, column ${i.column}, value ${JSON.stringify(i.value)}: ${formatIssue(i, 'en')}`
 				);
+			if (entry.duckdb) problems.push(...(await checkDatabase(conn, dir, dataset, entry.duckdb)));
 		}
 	} finally {
 		conn.close();
 	}
 	return problems;
+}
+
+/**
+ * A dataset's database file (database.ts): its SHA-256, its columns, and exactly the rows of the
+ * dataset's CSV (loaded by `loadBase`), compared as multisets both ways.
+ */
+async function checkDatabase(
+	conn: NodeConnector,
+	dir: string,
+	dataset: DatasetName,
+	db: { file: string; sha256: string }
+): Promise<string[]> {
+	const path = join(dir, db.file);
+	if (!existsSync(path)) return [`${path}: missing`];
+	const sha = sha256(new Uint8Array(readFileSync(path)));
+	if (sha !== db.sha256) return [`${path}: SHA-256 ${sha} ≠ ${db.sha256} (manifest)`];
+	await conn.exec(attachDatabaseSql(dataset, path));
+	try {
+		const got = (await conn.query<{ c: string }>(databaseColumnsSql(dataset))).map((r) => r.c);
+		const want = expectedDatabaseColumns(dataset);
+		if (got.join(', ') !== want.join(', '))
+			return [`${path}: table ${dataset} has columns ${got.join(', ') || '(none)'}, not ${want.join(', ')}`];
+		const cols = publishedColumns(dataset)
+			.map((c) => ident(c.name))
+			.join(', ');
+		const [{ extra, lacking }] = await conn.query<{ extra: number; lacking: number }>(
+			`SELECT (SELECT count(*) FROM (SELECT ${cols} FROM ${attachedTable(dataset)} EXCEPT ALL SELECT ${cols} FROM ${ident(dataset)}))::INTEGER AS extra,
+				(SELECT count(*) FROM (SELECT ${cols} FROM ${ident(dataset)} EXCEPT ALL SELECT ${cols} FROM ${attachedTable(dataset)}))::INTEGER AS lacking`
+		);
+		if (extra || lacking)
+			return [
+				`${path}: not the rows of ${db.file.replace(/\.duckdb$/, '.csv.gz')} (${extra} rows more, ${lacking} rows missing)`
+			];
+		return [];
+	} catch (e) {
+		return [`${path}: ${e instanceof Error ? e.message : String(e)}`];
+	} finally {
+		await conn.exec(detachDatabaseSql(dataset));
+	}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -65,7 +113,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		}
 		const manifest = readManifest(src);
 		mkdirSync(dest, { recursive: true });
-		const files = [...Object.values(manifest.datasets).map((d) => d.file), MANIFEST_FILE];
+		const files = [
+			...Object.values(manifest.datasets).flatMap((d) => (d.duckdb ? [d.file, d.duckdb.file] : [d.file])),
+			MANIFEST_FILE
+		];
 		for (const f of files) copyFileSync(join(src, f), join(dest, f));
 		console.log(`site data: ${src} checked and copied to ${dest} (${files.join(', ')})`);
 	}

@@ -49,10 +49,11 @@ async function precacheData(): Promise<void> {
 	const data = await caches.open(DATA);
 	await data.put(MANIFEST, await marked(response.clone()));
 	if (!response.ok) return;
-	const manifest = (await response.json()) as {
-		datasets?: Record<string, { file?: string; sha256?: string }>;
-	};
-	for (const d of Object.values(manifest.datasets ?? {})) {
+	type File = { file?: string; sha256?: string };
+	const manifest = (await response.json()) as { datasets?: Record<string, File & { duckdb?: File }> };
+	for (const dataset of Object.values(manifest.datasets ?? {})) {
+		// The file the page reads: a dataset's database file where it has one, else its CSV.
+		const d = dataset.duckdb ?? dataset;
 		if (!d.file || !d.sha256) continue;
 		await data.add(`${base}/data/${d.file}?v=${d.sha256.slice(0, 16)}`).catch(() => undefined);
 	}

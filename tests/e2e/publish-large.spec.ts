@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { startSite } from './site';
  * Publishing at the size analysts have: a 1,000,000-row service-level export imported on the page,
  * downloaded for publishing, put on the server; a planner's /municipalities is ready from the
  * published .csv.gz and ranks the municipalities right (values computed here from the generator).
+ * The same export published by `kov publish` also carries a DuckDB database file, which the page
+ * reads instead; a database file that is not the manifest's is an error naming it.
  */
 const municipalities = Papa.parse<Record<string, string>>(readFileSync('data/municipalities.csv', 'utf8'), {
 	header: true,
@@ -117,6 +120,47 @@ test('a published 1,000,000-row service-level table: the planner’s page is rea
 		await expectRanking(planner, municipalities, value, ind, year);
 		// The compressed folder, not the 40 MB export, is what a planner downloads.
 		expect(transferred).toBeLessThan(readFileSync(csv).length / 4);
+		expect(errors).toEqual([]);
+
+		// `kov publish` of the same export also writes the table as a DuckDB database file
+		// (src/lib/publish/database.ts): a planner's page reads that instead of the CSV, same ranking.
+		const cli = join(dir, 'cli');
+		const made = spawnSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/kov.ts', 'publish', csv, '--out', cli],
+			{
+				encoding: 'utf8'
+			}
+		);
+		expect(made.status, made.stderr).toBe(0);
+		const cliManifest = JSON.parse(readFileSync(join(cli, 'manifest.json'), 'utf8'));
+		expect(cliManifest.datasets.service_levels.duckdb.file).toBe('service_levels.duckdb');
+		site.publish(cli);
+		const reader = await (await browser.newContext({ baseURL: site.url })).newPage();
+		reader.on('pageerror', (e) => errors.push(e.message));
+		const asked: string[] = [];
+		reader.on('request', (r) => {
+			if (r.url().includes('/data/')) asked.push(new URL(r.url()).pathname);
+		});
+		const path = `/municipalities?${new URLSearchParams({ indicator: `Näitaja ${ind}`, year: String(year) })}`;
+		await open(reader, path);
+		expect(asked).toContain('/data/service_levels.duckdb');
+		expect(asked).not.toContain('/data/service_levels.csv.gz');
+		expect(await reader.locator('html').getAttribute('data-source')).toBe('published');
+		await expectRanking(reader, municipalities, value, ind, year);
+
+		// A database file that is not the one the manifest names: an error naming it, no ranking.
+		const db = join(site.dataDir, 'service_levels.duckdb');
+		const bytes = readFileSync(db);
+		bytes[bytes.length >> 1] ^= 0xff;
+		writeFileSync(db, bytes);
+		const other = await (await browser.newContext({ baseURL: site.url })).newPage();
+		other.on('pageerror', (e) => errors.push(e.message));
+		await open(other, path);
+		const alert = other.locator('[data-error="published"]');
+		await expect(alert).toBeVisible();
+		await expect(alert).toHaveAttribute('data-file', 'service_levels.duckdb');
+		await expect(other.locator('table[data-table="municipality-ranking"] tbody tr')).toHaveCount(0);
 		expect(errors).toEqual([]);
 	} finally {
 		await site.stop();

@@ -55,9 +55,9 @@ export async function sha256(bytes: Uint8Array): Promise<string> {
 
 function httpFiles(register: PublishedFiles['register'], drop: PublishedFiles['drop']): PublishedFiles {
 	return {
-		async read(file, entry) {
+		async read(file, sha) {
 			// The hash in the query: a replaced file is a new URL, so the files may be cached for long.
-			const url = `${dataUrl(file)}?v=${entry.sha256.slice(0, 16)}`;
+			const url = `${dataUrl(file)}?v=${sha.slice(0, 16)}`;
 			let res: Response;
 			try {
 				res = await fetch(url);
@@ -70,7 +70,8 @@ function httpFiles(register: PublishedFiles['register'], drop: PublishedFiles['d
 		},
 		register,
 		drop,
-		sha256
+		sha256,
+		databases: true
 	};
 }
 

@@ -3,7 +3,7 @@ import { createSchemaSql } from '$lib/db/schema';
 import type { DatasetName } from '$lib/types';
 import { DEFAULT_FILES, defaultActivities, insertActivities, sampleInsertSql } from './defaults';
 import { downloadPublished, loadManifest, published, publishFailed } from './published.svelte';
-import { loadChecked } from '$lib/publish/load';
+import { loadPublished } from '$lib/publish/load';
 import { changing } from './ready.svelte';
 import { timed } from '$lib/perf';
 import { EngineError } from '$lib/db/engine';
@@ -64,8 +64,8 @@ async function boot(): Promise<DuckDbConnector> {
 			void starting.catch(() => undefined);
 			throw e;
 		});
-		// Straight to the database, not through the connection's queue: loadChecked registers each
-		// file inside the transaction that reads it.
+		// Straight to the database, not through the connection's queue: loadPublished registers each
+		// file inside the transaction that reads it (a database file just before it).
 		const register = async (name: string, bytes: Uint8Array) => {
 			await (await starting).db.registerFileBuffer(name, bytes);
 			return name;
@@ -81,9 +81,7 @@ async function boot(): Promise<DuckDbConnector> {
 		if (!manifest?.datasets.activities) await insertActivities(conn, defaultActivities(), 'default');
 		// Published first: a sample training file finds its municipalities by name in the table.
 		if (pub) {
-			await timed('boot:published', () => conn.transaction((tx) => loadChecked(tx, pub.checked, pub.files))).catch(
-				publishFailed
-			);
+			await timed('boot:published', () => loadPublished(conn, pub.checked, pub.files)).catch(publishFailed);
 			data.provenance = baseProvenance();
 		}
 		for (const [dataset, bytes] of defaults) {

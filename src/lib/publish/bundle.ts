@@ -9,6 +9,7 @@ import { loadOverview, loadProgressYears } from '$lib/queries/overview';
 import {
 	PUBLISH_ORDER,
 	buildManifest,
+	databaseFileName,
 	exportPublishedSql,
 	publishableSql,
 	publishedFileName,
@@ -16,11 +17,17 @@ import {
 	type ManifestSource
 } from './manifest';
 import { computeStartResults } from './startResults';
+import { exportDatabaseSql } from './database';
 
 export interface BundleHost {
-	/** Run `sql(path)` (a COPY … TO path) and return the bytes it wrote. */
+	/** Run `sql(path)` (a COPY … TO path, or a database file written) and return the bytes written. */
 	copyOut(file: string, sql: (path: string) => string): Promise<Uint8Array>;
 	sha256(bytes: Uint8Array): Promise<string>;
+	/**
+	 * Native DuckDB only: also write a database file for each dataset of at least this many rows
+	 * (database.ts; DATABASE_MIN_ROWS). DuckDB-wasm cannot write one.
+	 */
+	databaseMinRows?: number;
 }
 
 export interface Bundle {
@@ -64,6 +71,11 @@ export async function makeBundle(
 		const bytes = await host.copyOut(name, (path) => exportPublishedSql(dataset, path));
 		files[name] = bytes;
 		entries[dataset] = { rows, sha256: await host.sha256(bytes), sources: opts.sources[dataset] ?? [] };
+		if (host.databaseMinRows !== undefined && rows >= host.databaseMinRows) {
+			const db = databaseFileName(dataset);
+			files[db] = await host.copyOut(db, (path) => exportDatabaseSql(dataset, path));
+			entries[dataset].duckdb = { sha256: await host.sha256(files[db]) };
+		}
 	}
 	const manifest = buildManifest({
 		generatedAt: opts.generatedAt,

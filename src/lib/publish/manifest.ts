@@ -38,6 +38,12 @@ export interface ManifestDataset {
 	sha256: string;
 	columns: Record<string, ColumnType>;
 	sources: ManifestSource[];
+	/**
+	 * Optional: the same rows as a DuckDB database file (table named as the dataset, the same
+	 * columns), written by `kov publish` for large datasets (src/lib/publish/database.ts). The page
+	 * reads it instead of the CSV; the CSV stays the dataset's canonical file.
+	 */
+	duckdb?: { file: string; sha256: string };
 }
 
 export interface Manifest {
@@ -74,8 +80,13 @@ export function publishedFileName(dataset: DatasetName): string {
 	return `${dataset}.csv.gz`;
 }
 
+export function databaseFileName(dataset: DatasetName): string {
+	return `${dataset}.duckdb`;
+}
+
 const SHA = /^[0-9a-f]{64}$/;
 const FILE = /^[a-z_]+\.csv\.gz$/;
+const DATABASE_FILE = /^[a-z_]+\.duckdb$/;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -121,6 +132,18 @@ export function parseManifest(text: string, file = MANIFEST_FILE): Manifest {
 			throw new PublishError(file, 'shape', `${name}.columns ≠ ${want}`);
 		}
 		const sources = Array.isArray(d.sources) ? d.sources.filter(isRecord) : [];
+		const db = d.duckdb;
+		if (
+			db !== undefined &&
+			!(
+				isRecord(db) &&
+				typeof db.file === 'string' &&
+				DATABASE_FILE.test(db.file) &&
+				typeof db.sha256 === 'string' &&
+				SHA.test(db.sha256)
+			)
+		)
+			throw new PublishError(file, 'shape', `${name}.duckdb`);
 		datasets[dataset] = {
 			file: d.file,
 			sha256: d.sha256,
@@ -132,7 +155,8 @@ export function parseManifest(text: string, file = MANIFEST_FILE): Manifest {
 				rows_added: Number(s.rows_added ?? 0),
 				rows_replaced: Number(s.rows_replaced ?? 0),
 				...(typeof s.at === 'string' ? { at: s.at } : {})
-			}))
+			})),
+			...(isRecord(db) ? { duckdb: { file: String(db.file), sha256: String(db.sha256) } } : {})
 		};
 	}
 	const summary = isSummary(raw.summary)
@@ -165,7 +189,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 	return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-function quote(s: string): string {
+export function quote(s: string): string {
 	return `'${s.replace(/'/g, "''")}'`;
 }
 
@@ -183,7 +207,7 @@ export function readPublishedSql(dataset: DatasetName, path: string, source = 'p
 }
 
 /** The order rows are written in: the replace-by-key columns, so the same data give the same file. */
-function orderBy(dataset: DatasetName): string {
+export function orderBy(dataset: DatasetName): string {
 	switch (dataset) {
 		case 'activities':
 			return 'seq, activity_id';
@@ -218,7 +242,12 @@ export function publishableSql(): string {
 export interface BundleInput {
 	generatedAt: string;
 	generatedBy: string;
-	files: Partial<Record<DatasetName, { rows: number; sha256: string; sources: ManifestSource[] }>>;
+	files: Partial<
+		Record<
+			DatasetName,
+			{ rows: number; sha256: string; sources: ManifestSource[]; duckdb?: { sha256: string } }
+		>
+	>;
 	summary: DefaultSummary | null;
 }
 
@@ -233,7 +262,8 @@ export function buildManifest(input: BundleInput): Manifest {
 			rows: f.rows,
 			sha256: f.sha256,
 			columns: Object.fromEntries(publishedColumns(d).map((c) => [c.name, c.type])),
-			sources: f.sources
+			sources: f.sources,
+			...(f.duckdb ? { duckdb: { file: databaseFileName(d), sha256: f.duckdb.sha256 } } : {})
 		};
 	}
 	return {

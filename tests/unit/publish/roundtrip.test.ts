@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createNodeConnector } from '$lib/db/nodeConnector';
 import { createSchemaSql } from '$lib/db/schema';
-import { fetchPublished, loadChecked, type PublishedFiles } from '$lib/publish/load';
+import { fetchPublished, loadPublished, type PublishedFiles } from '$lib/publish/load';
 import { PublishError, parseManifest, publishedColumns } from '$lib/publish/manifest';
 import { bundleSummary, makeBundle } from '$lib/publish/bundle';
 import { DATASETS, type DatasetName } from '$lib/types';
@@ -38,7 +38,7 @@ async function load(dir: string) {
 	const manifest = parseManifest(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 	const files = folder(dir);
 	const checked = await fetchPublished(manifest, files);
-	await conn.transaction((tx) => loadChecked(tx, checked, files));
+	await loadPublished(conn, checked, files);
 	return { conn, manifest };
 }
 
