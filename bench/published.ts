@@ -1,12 +1,13 @@
 /**
  * Publishing at scale (issue "Publishing", publishing.md): a 1M-row service-level table published
- * by `kov publish` (native DuckDB) and served next to the site as a gzip CSV. Cold loads (new
+ * by `kov publish` (native DuckDB) and served next to the site as a gzip CSV and a DuckDB database
+ * file (and once more without the database file, as the page writes a bundle). Cold loads (new
  * context, HTTP cache disabled) of `/` (first chart from the manifest's summary, data-ready) and of
  * `/municipalities` (data-ready), with the bytes transferred — beside the same pages on the sample
  * path, measured in the same run. Importing the same CSV through the page is the app ingest phase.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { coldPage, engineUpAt, readLog, withProbes } from './browser';
@@ -27,6 +28,11 @@ export interface PublishedBench {
 	cliPublishMs: number;
 	folderBytes: number;
 	published: { overview: PageLoad; municipalities: PageLoad };
+	/**
+	 * The same bundle without its DuckDB database files (src/lib/publish/database.ts): the folder as
+	 * the page's "Download for publishing" writes it, every dataset read from its `.csv.gz`.
+	 */
+	csvOnly: { municipalities: PageLoad };
 	sample: { overview: PageLoad; municipalities: PageLoad };
 	/** A planner's repeat visit of /municipalities with the bundle (same context, HTTP cache allowed). */
 	repeat: RepeatLoad;
@@ -124,19 +130,25 @@ export async function publishedBench(
 	});
 	const cliPublishMs = Math.round(performance.now() - started);
 	const folderBytes = readdirSync(folder).reduce((n, f) => n + statSync(join(folder, f)).size, 0);
+	const csvFolder = csvOnlyCopy(folder);
 	const site = await startSite(buildDir);
 	try {
 		site.publish(folder);
 		const municipalities = '/municipalities';
+		const published = {
+			overview: await coldOpen(browser, site.url + '/', runs),
+			municipalities: await coldOpen(browser, site.url + municipalities, runs)
+		};
+		site.publish(csvFolder);
+		const csvOnly = { municipalities: await coldOpen(browser, site.url + municipalities, runs) };
+		site.publish(folder);
 		return {
 			rows,
 			csvBytes: statSync(csv).size,
 			cliPublishMs,
 			folderBytes,
-			published: {
-				overview: await coldOpen(browser, site.url + '/', runs),
-				municipalities: await coldOpen(browser, site.url + municipalities, runs)
-			},
+			published,
+			csvOnly,
 			sample: {
 				overview: await coldOpen(browser, sampleBase + '/', runs),
 				municipalities: await coldOpen(browser, sampleBase + municipalities, runs)
@@ -145,5 +157,17 @@ export async function publishedBench(
 		};
 	} finally {
 		await site.stop();
+		rmSync(csvFolder, { recursive: true, force: true });
 	}
+}
+
+/** A copy of a published folder without database files (and without them in its manifest). */
+function csvOnlyCopy(folder: string): string {
+	const out = `${folder}-csv`;
+	rmSync(out, { recursive: true, force: true });
+	cpSync(folder, out, { recursive: true, filter: (f) => !f.endsWith('.duckdb') });
+	const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+	for (const d of Object.values(manifest.datasets) as { duckdb?: unknown }[]) delete d.duckdb;
+	writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+	return out;
 }

@@ -204,12 +204,13 @@ export function printReport(r: Results): void {
 					row('/ published', p.published.overview),
 					row('/ sample', p.sample.overview),
 					row('/municipalities published', p.published.municipalities),
+					...(p.csvOnly ? [row('/municipalities published, CSV only', p.csvOnly.municipalities)] : []),
 					row('/municipalities sample', p.sample.municipalities)
 				]
 			)
 		);
 		out.push(
-			`  /municipalities ready from the bundle vs sample load + importing the same CSV (${ms(p.importCsvMs)}): ${p.readyToImport ?? '–'}×`
+			`  /municipalities ready from the bundle vs sample load + importing the same CSV (${ms(p.importCsvMs)}): ${p.readyToImport ?? '–'}× (CSV only, as the page writes a bundle: ${p.csvOnlyReadyToImport ?? '–'}×)`
 		);
 		if (p.repeat)
 			out.push(

@@ -111,7 +111,13 @@ export interface Results {
 	/** A large training-statistics export through the app (the bulk path), beside native DuckDB. */
 	trainings: { rows: number; fileBytes: number; native: NativeIngest; app: AppIngest } | null;
 	/** A published 1M-row bundle: cold loads beside the sample path and the CSV import. */
-	published: (PublishedBench & { importCsvMs: Spread | null; readyToImport: number | null }) | null;
+	published:
+		| (PublishedBench & {
+				importCsvMs: Spread | null;
+				readyToImport: number | null;
+				csvOnlyReadyToImport: number | null;
+		  })
+		| null;
 	notes: string[];
 }
 
@@ -379,7 +385,8 @@ async function main() {
 		results.published = {
 			...pub,
 			importCsvMs: viaImport,
-			readyToImport: ratio(pub.published.municipalities.dataReadyMs, viaImport)
+			readyToImport: ratio(pub.published.municipalities.dataReadyMs, viaImport),
+			csvOnlyReadyToImport: ratio(pub.csvOnly.municipalities.dataReadyMs, viaImport)
 		};
 	} finally {
 		await browser.close();
