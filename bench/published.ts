@@ -90,10 +90,13 @@ async function coldOpen(browser: Browser, url: string, runs: number): Promise<Pa
 	for (let run = 0; run <= runs; run++) {
 		const { context, page } = await coldPage(browser);
 		const sizes: { url: string; bytes: number }[] = [];
-		page.on('requestfinished', async (req) => {
-			const s = await req.sizes().catch(() => null);
-			sizes.push({ url: req.url(), bytes: s ? s.responseBodySize + s.responseHeadersSize : 0 });
-		});
+		// Transfers are counted in the unmeasured first run only (as in coldLoad.ts): asking for them
+		// while a measured page loads slowed that load.
+		if (run === 0)
+			page.on('requestfinished', async (req) => {
+				const s = await req.sizes().catch(() => null);
+				sizes.push({ url: req.url(), bytes: s ? s.responseBodySize + s.responseHeadersSize : 0 });
+			});
 		await page.goto(url);
 		await page.waitForSelector('html[data-ready="true"]', { timeout: 180_000 });
 		await page.waitForLoadState('networkidle');
@@ -103,10 +106,12 @@ async function coldOpen(browser: Browser, url: string, runs: number): Promise<Pa
 			if (log.firstChart !== null) chart.push(log.firstChart);
 			if (log.firstReady !== null) ready.push(log.firstReady);
 		}
-		bytes = sizes.reduce((n, s) => n + s.bytes, 0);
-		dataBytes = sizes
-			.filter((s) => new URL(s.url).pathname.startsWith('/data/'))
-			.reduce((n, s) => n + s.bytes, 0);
+		if (run === 0) {
+			bytes = sizes.reduce((n, s) => n + s.bytes, 0);
+			dataBytes = sizes
+				.filter((s) => new URL(s.url).pathname.startsWith('/data/'))
+				.reduce((n, s) => n + s.bytes, 0);
+		}
 		await context.close();
 	}
 	return { firstChartMs: spread(chart), dataReadyMs: spread(ready), bytes, dataBytes };
