@@ -11,7 +11,8 @@ import { sampleInsertSql, type DefaultFile } from '../src/lib/db/defaultsSql';
 import { activityColumns, ownerColumns } from '../src/lib/db/rows';
 import { TABLES } from '../src/lib/db/schema';
 import { parsePlan } from '../src/lib/plan/parsePlan';
-import { computeSummary } from '../src/lib/publish/bundle';
+import { bundleSummary } from '../src/lib/publish/bundle';
+import { DATASETS } from '../src/lib/types';
 import type { DefaultSummary } from '../src/lib/data/summary';
 
 const root = process.cwd();
@@ -30,7 +31,8 @@ await conn.insertColumns('activity_owners', TABLES.activity_owners, ownerColumns
 for (const d of ['municipalities', 'progress', 'trainings', 'service_levels'] as DefaultFile[]) {
 	await conn.exec(sampleInsertSql(d, files[d]));
 }
-const summary: DefaultSummary = await computeSummary(conn);
+// With the start results of every dataset: the embedded sample is all of them (startResults.ts).
+const summary: DefaultSummary = await bundleSummary(conn, DATASETS);
 conn.close();
 
 const out = join(root, 'src/lib/generated');

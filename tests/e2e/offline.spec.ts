@@ -60,6 +60,8 @@ test('a second visit starts from the cache; offline, the app opens with the data
 	expect(await readTable(third, 'attainment-by-direction')).toEqual(online);
 	// Another page of the app, reached by a link while offline.
 	await third.locator('nav a[href*="/municipalities"]').first().click();
+	// The page itself first: until it has mounted, `data-ready` is still the overview's.
+	await expect(third.locator('select[name="indicator"]')).toBeAttached();
 	await waitReady(third);
 	expect((await readTable(third, 'municipality-ranking')).size).toBeGreaterThan(0);
 	expect(errors).toEqual([]);

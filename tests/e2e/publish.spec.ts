@@ -322,47 +322,50 @@ test('a broken published folder: an error naming the file, never the sample, no 
 	rmSync(base, { recursive: true, force: true });
 });
 
-test('a planner’s first visit: the indicator list from the manifest while DuckDB starts, then DuckDB’s values', async ({
-	browser
-}) => {
-	site.publish(EXAMPLE);
-	// An indicator other than the page's default (the first one), from the bundle's own list.
-	const { results } = JSON.parse(readFileSync(join(EXAMPLE, 'manifest.json'), 'utf8')).summary;
-	const indicator: string = results.find((r: { reads: string[] }) => r.reads.includes('service_levels'))
-		.rows[2].indicator;
-	const path = `/municipalities?indicator=${encodeURIComponent(indicator)}`;
-	const options = (page: Page) =>
-		page.$$eval('select[name="indicator"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
-	const reference = await person(browser);
-	await open(reference.page, path);
-	const expected = {
-		options: await options(reference.page),
-		ranking: await readTable(reference.page, 'municipality-ranking')
-	};
-	expect(expected.options.length).toBeGreaterThan(1);
-	expect(expected.ranking.size).toBeGreaterThan(0);
+for (const published of [true, false])
+	test(`a planner’s first visit (${published ? 'published data' : 'nothing published: the sample'}): the indicator list from the start results while DuckDB starts, then DuckDB’s values`, async ({
+		browser
+	}) => {
+		if (published) site.publish(EXAMPLE);
+		const options = (page: Page) =>
+			page.$$eval('select[name="indicator"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+		const reference = await person(browser);
+		await open(reference.page, '/municipalities');
+		// An indicator other than the page's default (the first one).
+		const indicator = (await options(reference.page))[2];
+		const path = `/municipalities?indicator=${encodeURIComponent(indicator)}`;
+		await open(reference.page, path);
+		const expected = {
+			options: await options(reference.page),
+			ranking: await readTable(reference.page, 'municipality-ranking')
+		};
+		expect(expected.options.length).toBeGreaterThan(2);
+		expect(expected.ranking.size).toBeGreaterThan(0);
 
-	// DuckDB's wasm held back: what the page shows can only come from the manifest.
-	const planner = await person(browser);
-	let release = () => {};
-	const released = new Promise<void>((r) => (release = r));
-	await planner.context.route(/\.wasm(\?|$)/, async (route) => {
-		await released;
-		await route.continue();
+		// DuckDB's wasm held back: what the page shows can only come from the manifest's (or the
+		// sample's build-time) start results.
+		const planner = await person(browser);
+		let release = () => {};
+		const released = new Promise<void>((r) => (release = r));
+		await planner.context.route(/\.wasm(\?|$)/, async (route) => {
+			await released;
+			await route.continue();
+		});
+		await planner.page.goto(path);
+		await expect(planner.page.locator('select[name="indicator"] option')).toHaveCount(
+			expected.options.length
+		);
+		expect(await options(planner.page)).toEqual(expected.options);
+		await expect(planner.page.locator('select[name="indicator"]')).toHaveValue(indicator);
+		expect(await planner.page.locator('html').getAttribute('data-ready')).not.toBe('true');
+		expect(await source(planner.page)).toBe(published ? 'published' : 'sample');
+		release();
+		await waitReady(planner.page);
+		expect(await readTable(planner.page, 'municipality-ranking')).toEqual(expected.ranking);
+		expect(planner.errors).toEqual([]);
+		await reference.context.close();
+		await planner.context.close();
 	});
-	await planner.page.goto(path);
-	await expect(planner.page.locator('select[name="indicator"] option')).toHaveCount(expected.options.length);
-	expect(await options(planner.page)).toEqual(expected.options);
-	await expect(planner.page.locator('select[name="indicator"]')).toHaveValue(indicator);
-	expect(await planner.page.locator('html').getAttribute('data-ready')).not.toBe('true');
-	expect(await source(planner.page)).toBe('published');
-	release();
-	await waitReady(planner.page);
-	expect(await readTable(planner.page, 'municipality-ranking')).toEqual(expected.ranking);
-	expect(planner.errors).toEqual([]);
-	await reference.context.close();
-	await planner.context.close();
-});
 
 test('no manifest on the server: the embedded sample, labelled', async ({ browser }) => {
 	const p = await person(browser);

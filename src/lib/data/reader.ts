@@ -1,13 +1,15 @@
 /**
  * The views' door to the data, for reading: DuckDB once it has started; before that, on a repeat
- * visit, the results the same queries gave on the same data (resultCache.ts), so the pages show
- * their data while DuckDB-wasm is still starting. Everything that writes (imports, publishing)
+ * visit, the results the same queries gave on the same data (resultCache.ts), and on any visit the
+ * start results shipped with the data (the manifest's or the sample's summary, startResults.ts), so
+ * the pages show their data while DuckDB-wasm is still starting. Everything that writes (imports, publishing)
  * goes through `ensureData()` as before; every query still runs in DuckDB once it is up.
  */
 import { version } from '$app/environment';
 import type { Connector, Row, SqlValue } from '$lib/db/connector';
 import { data, ensureData } from './store.svelte';
-import { loadManifest, published } from './published.svelte';
+import { firstPaintSummary, loadManifest, published } from './published.svelte';
+import { DATASETS } from '$lib/types';
 import { hasStoredImports } from './summary';
 import { dataFingerprint, openResultCache, resultKey, type ResultCache } from './resultCache';
 import { startResult } from '$lib/publish/startResults';
@@ -47,14 +49,19 @@ async function currentCache(): Promise<ResultCache | null> {
 const kept = new Set<string>();
 
 /**
- * The published folder's own answer to a start query (its manifest's `summary.results`), for the
- * data this page load started with: none with local imports or with a folder that did not load.
+ * The start results of the data this page load started with (startResults.ts): the published
+ * folder's manifest, or the embedded sample's build-time summary when nothing is published. None
+ * with local imports or with a folder that did not load.
  */
-function fromManifest(sql: string, params: SqlValue[]): Row[] | null {
-	const m = published.manifest;
-	if (published.status !== 'ok' || !m || fingerprint() === null) return null;
-	return startResult(m.summary?.results, m.datasets, sql, params);
+function fromSummary(sql: string, params: SqlValue[]): Row[] | null {
+	const summary = firstPaintSummary();
+	if (!summary || fingerprint() === null) return null;
+	const datasets = published.status === 'ok' ? published.manifest?.datasets : EVERY_DATASET;
+	return datasets ? startResult(summary.results, datasets, sql, params) : null;
 }
+
+/** The embedded sample holds every dataset. */
+const EVERY_DATASET = Object.fromEntries(DATASETS.map((d) => [d, true]));
 
 /** DuckDB has started and loaded the data (a function: the status changes across awaits). */
 const engineUp = () => data.status === 'ready';
@@ -65,7 +72,7 @@ const reader: Connector = {
 		if (!engineUp()) {
 			const hit = await (await currentCache())?.get(key);
 			if (hit && !engineUp()) return hit as T[];
-			const shipped = fromManifest(sql, params);
+			const shipped = fromSummary(sql, params);
 			if (shipped && !engineUp()) return shipped as T[];
 		}
 		const conn = await ensureData();

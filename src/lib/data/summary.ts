@@ -10,7 +10,7 @@ export interface DefaultSummary {
 	year: number;
 	years: number[];
 	overview: Overview;
-	/** A published folder's start results (src/lib/publish/startResults.ts); none for the sample. */
+	/** Start results (src/lib/publish/startResults.ts): of a published folder, or of the sample. */
 	results?: StartResult[];
 }
 

@@ -1,8 +1,8 @@
 /**
  * Start results: the answers of the views' first, data-wide queries, computed when a bundle is
- * made and shipped in the manifest's `summary.results`. The page answers these queries from the
- * manifest while DuckDB-wasm is still starting and loading the folder, as the overview's first
- * chart is painted from `summary.overview`. At a million service-level rows the indicator list is
+ * made and shipped in the manifest's `summary.results` (and at build time for the embedded sample,
+ * in its summary). The page answers these queries from there while DuckDB-wasm is still starting
+ * and loading the data, as the overview's first chart is painted from `summary.overview`. At a million service-level rows the indicator list is
  * the one query a planner's page waits for after the load (issue #23: `/municipalities` ready).
  *
  * A result is used only for the exact SQL text it was computed for (a build whose SQL differs
