@@ -16,9 +16,8 @@ import { MANIFEST_FILE, PUBLISH_ORDER, PublishError, publishedColumns } from '..
 import {
 	attachDatabaseSql,
 	attachedTable,
-	databaseColumnsSql,
-	detachDatabaseSql,
-	expectedDatabaseColumns
+	databaseColumnsProblem,
+	detachDatabaseSql
 } from '../src/lib/publish/database';
 import type { DatasetName, Municipality } from '../src/lib/types';
 import { loadBase, readManifest, sha256 } from './publish';
@@ -50,7 +49,7 @@ export async function checkPublishedFolder(dir: string): Promise<string[]> {
 				problems.push(
 					`${join(dir, entry.file)}: row ${i.row}, column ${i.column}, value ${JSON.stringify(i.value)}: ${formatIssue(i, 'en')}`
 				);
-			if (entry.duckdb) problems.push(...(await checkDatabase(conn, dir, dataset, entry.duckdb)));
+			if (entry.duckdb) problems.push(...(await checkDatabase(conn, dir, dataset, entry.file, entry.duckdb)));
 		}
 	} finally {
 		conn.close();
@@ -66,6 +65,7 @@ async function checkDatabase(
 	conn: NodeConnector,
 	dir: string,
 	dataset: DatasetName,
+	csvFile: string,
 	db: { file: string; sha256: string }
 ): Promise<string[]> {
 	const path = join(dir, db.file);
@@ -74,10 +74,8 @@ async function checkDatabase(
 	if (sha !== db.sha256) return [`${path}: SHA-256 ${sha} ≠ ${db.sha256} (manifest)`];
 	await conn.exec(attachDatabaseSql(dataset, path));
 	try {
-		const got = (await conn.query<{ c: string }>(databaseColumnsSql(dataset))).map((r) => r.c);
-		const want = expectedDatabaseColumns(dataset);
-		if (got.join(', ') !== want.join(', '))
-			return [`${path}: table ${dataset} has columns ${got.join(', ') || '(none)'}, not ${want.join(', ')}`];
+		const problem = await databaseColumnsProblem(conn, dataset);
+		if (problem) return [`${path}: ${problem}`];
 		const cols = publishedColumns(dataset)
 			.map((c) => ident(c.name))
 			.join(', ');
@@ -86,9 +84,7 @@ async function checkDatabase(
 				(SELECT count(*) FROM (SELECT ${cols} FROM ${ident(dataset)} EXCEPT ALL SELECT ${cols} FROM ${attachedTable(dataset)}))::INTEGER AS lacking`
 		);
 		if (extra || lacking)
-			return [
-				`${path}: not the rows of ${db.file.replace(/\.duckdb$/, '.csv.gz')} (${extra} rows more, ${lacking} rows missing)`
-			];
+			return [`${path}: not the rows of ${csvFile} (${extra} rows more, ${lacking} rows missing)`];
 		return [];
 	} catch (e) {
 		return [`${path}: ${e instanceof Error ? e.message : String(e)}`];

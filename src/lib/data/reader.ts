@@ -70,10 +70,12 @@ const reader: Connector = {
 	async query<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
 		const key = resultKey(sql, params);
 		if (!engineUp()) {
-			const hit = await (await currentCache())?.get(key);
-			if (hit && !engineUp()) return hit as T[];
+			// The manifest has answered once the cache is open; a start result needs no IndexedDB read.
+			const cache = await currentCache();
 			const shipped = fromSummary(sql, params);
 			if (shipped && !engineUp()) return shipped as T[];
+			const hit = await cache?.get(key);
+			if (hit && !engineUp()) return hit as T[];
 		}
 		const conn = await ensureData();
 		const version = data.version;

@@ -37,7 +37,7 @@ export interface Bundle {
 }
 
 /** The overview as of the latest progress year: what a page paints before DuckDB has started. */
-export async function computeSummary(conn: Connector): Promise<DefaultSummary> {
+async function computeSummary(conn: Connector): Promise<DefaultSummary> {
 	const { years, latest: year } = await loadProgressYears(conn);
 	return { year, years, overview: await loadOverview(conn, year, { direction: null, owner: null }) };
 }

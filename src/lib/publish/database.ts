@@ -7,7 +7,7 @@
  *
  * Storage version v1.0.0: every DuckDB from 1.0 on reads it, whichever DuckDB wrote it.
  */
-import { ident } from '$lib/db/connector';
+import { ident, type Connector } from '$lib/db/connector';
 import type { DatasetName } from '$lib/types';
 import { orderBy, publishedColumns, quote } from './manifest';
 
@@ -48,14 +48,21 @@ export function detachDatabaseSql(dataset: DatasetName): string {
 }
 
 /** The attached file's columns of the dataset's table, in order (`name TYPE`). */
-export function databaseColumnsSql(dataset: DatasetName): string {
+function databaseColumnsSql(dataset: DatasetName): string {
 	return `SELECT column_name || ' ' || data_type AS c FROM duckdb_columns()
 		WHERE database_name = ${quote(databaseAlias(dataset))} AND table_name = ${quote(dataset)} ORDER BY column_index`;
 }
 
-/** What the columns must be: exactly the published columns and types. */
-export function expectedDatabaseColumns(dataset: DatasetName): string[] {
-	return publishedColumns(dataset).map((c) => `${c.name} ${c.type}`);
+/**
+ * Why the attached file's table is not the dataset's (its columns and types must be exactly the
+ * published ones), or null when it is.
+ */
+export async function databaseColumnsProblem(conn: Connector, dataset: DatasetName): Promise<string | null> {
+	const got = (await conn.query<{ c: string }>(databaseColumnsSql(dataset))).map((r) => r.c).join(', ');
+	const want = publishedColumns(dataset)
+		.map((c) => `${c.name} ${c.type}`)
+		.join(', ');
+	return got === want ? null : `table ${dataset}: columns ${got || '(none)'} ≠ ${want}`;
 }
 
 /** The attached file's table, with the published columns (for reading and for comparing). */

@@ -17,13 +17,7 @@ import {
 	type Manifest,
 	type ManifestDataset
 } from './manifest';
-import {
-	attachDatabaseSql,
-	databaseColumnsSql,
-	detachDatabaseSql,
-	expectedDatabaseColumns,
-	readDatabaseSql
-} from './database';
+import { attachDatabaseSql, databaseColumnsProblem, detachDatabaseSql, readDatabaseSql } from './database';
 
 /** Where a published folder's files come from, and how DuckDB gets to read them. */
 export interface PublishedFiles {
@@ -105,13 +99,11 @@ async function attach(conn: Connector, c: CheckedFile, files: PublishedFiles): P
 	const { dataset, entry } = c;
 	// DuckDB-wasm takes the buffer over (it is detached afterwards): the checked file is not used
 	// again, so no copy of up to a few MB is made on every page load.
-	const path = await files.register(`published-${c.file}`, c.bytes);
+	const path = await files.register(registered(c), c.bytes);
 	try {
 		await conn.exec(attachDatabaseSql(dataset, path));
-		const got = (await conn.query<{ c: string }>(databaseColumnsSql(dataset))).map((r) => r.c);
-		const want = expectedDatabaseColumns(dataset);
-		if (got.join(', ') !== want.join(', '))
-			throw new Error(`table ${dataset}: columns ${got.join(', ') || '(none)'} ≠ ${want.join(', ')}`);
+		const problem = await databaseColumnsProblem(conn, dataset);
+		if (problem) throw new Error(problem);
 		return c;
 	} catch (e) {
 		// The bytes are the publisher's (SHA-256 checked), but this DuckDB cannot use them (a
@@ -122,9 +114,12 @@ async function attach(conn: Connector, c: CheckedFile, files: PublishedFiles): P
 	}
 }
 
+/** The name a checked file is registered under for DuckDB. */
+const registered = (c: CheckedFile) => `published-${c.file}`;
+
 async function detach(conn: Connector, c: CheckedFile, files: PublishedFiles): Promise<void> {
 	await conn.exec(detachDatabaseSql(c.dataset)).catch(() => undefined);
-	await files.drop(`published-${c.file}`).catch(() => undefined);
+	await files.drop(registered(c)).catch(() => undefined);
 }
 
 /**
@@ -150,7 +145,7 @@ async function loadChecked(tx: Connector, checked: CheckedFile[], files: Publish
 }
 
 async function readCsv(tx: Connector, c: CheckedFile, files: PublishedFiles): Promise<void> {
-	const name = `published-${c.file}`;
+	const name = registered(c);
 	// As in attach(): DuckDB-wasm takes the buffer over.
 	const path = await files.register(name, c.bytes);
 	try {

@@ -156,6 +156,37 @@ describe('a dataset’s DuckDB database file (native DuckDB)', { timeout: 120_00
 		rmSync(dir, { recursive: true, force: true });
 	});
 
+	it('a database file whose table has other columns: the build names them, the page reads the CSV', async () => {
+		const { dir } = await bundleWithDatabases();
+		const conn = await load(dir, false);
+		const path = join(dir, 'other.duckdb');
+		await conn.exec(
+			`ATTACH '${path}' AS o (STORAGE_VERSION 'v1.0.0'); CREATE TABLE o.service_levels AS SELECT ehak_code, year::VARCHAR AS year, domain, indicator, value, unit, higher_is_better FROM service_levels; DETACH o;`
+		);
+		conn.close();
+		const other = readFileSync(path);
+		rmSync(path);
+		writeFileSync(join(dir, 'service_levels.duckdb'), other);
+		const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+		m.datasets.service_levels.duckdb.sha256 = sha(other);
+		writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+		expect(await checkPublishedFolder(dir)).toEqual([
+			expect.stringMatching(
+				/service_levels\.duckdb: table service_levels: columns .*year VARCHAR.* ≠ .*year INTEGER/
+			)
+		]);
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const read: string[] = [];
+		const page = await load(dir, true, read);
+		expect(read).toContain('service_levels.csv.gz');
+		expect(warn.mock.calls.flat().join(' ')).toMatch(/columns .* ≠ /);
+		warn.mockRestore();
+		const [{ n }] = await page.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM service_levels');
+		expect(n).toBe(m.datasets.service_levels.rows);
+		page.close();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
 	it('a manifest naming a database file of another form is a shape error', () => {
 		const m = JSON.parse(readFileSync(join(EXAMPLE, 'manifest.json'), 'utf8'));
 		m.datasets.service_levels.duckdb = { file: '../x.duckdb', sha256: 'a'.repeat(64) };
