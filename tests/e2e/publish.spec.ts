@@ -367,6 +367,49 @@ for (const published of [true, false])
 		await planner.context.close();
 	});
 
+for (const published of [true, false])
+	test(`the steering group’s first visit of the overview (${published ? 'published data' : 'nothing published: the sample'}): ready from the start results before DuckDB has started`, async ({
+		browser
+	}) => {
+		if (published) site.publish(EXAMPLE);
+		const CHARTS = ['attainment-by-direction', 'attainment-by-owner', 'status-mix'];
+		const shown = async (page: Page) => ({
+			tables: await Promise.all(CHARTS.map((id) => readTable(page, id))),
+			missing: await page.locator('[data-missing-reports]').getAttribute('data-missing-reports'),
+			year: await page.locator('select[name="year"]').inputValue()
+		});
+		const reference = await person(browser);
+		await open(reference.page, '/');
+		const expected = await shown(reference.page);
+		expect(expected.tables[0].size).toBeGreaterThan(0);
+		await open(reference.page, '/?year=2023');
+		const before = await readTable(reference.page, 'attainment-by-direction');
+
+		const member = await person(browser);
+		let release = () => {};
+		const released = new Promise<void>((r) => (release = r));
+		let wasmAsked = false;
+		await member.context.route(/\.wasm(\?|$)/, async (route) => {
+			wasmAsked = true;
+			await released;
+			await route.continue();
+		});
+		// Ready, with every chart the database would give, while DuckDB's wasm is still held back.
+		await open(member.page, '/');
+		expect(wasmAsked).toBe(true);
+		expect(await shown(member.page)).toEqual(expected);
+		expect(await source(member.page)).toBe(published ? 'published' : 'sample');
+		// Another year was not shipped: it waits for DuckDB, then shows the database's answer.
+		await member.page.locator('select[name="year"]').selectOption('2023');
+		await expect(member.page.locator('html')).toHaveAttribute('data-ready', 'false');
+		release();
+		await waitReady(member.page);
+		expect(await readTable(member.page, 'attainment-by-direction')).toEqual(before);
+		expect(member.errors).toEqual([]);
+		await reference.context.close();
+		await member.context.close();
+	});
+
 test('no manifest on the server: the embedded sample, labelled', async ({ browser }) => {
 	const p = await person(browser);
 	const res = await p.page.request.get('/data/manifest.json');

@@ -64,6 +64,9 @@ test('out of memory on a later query: the charts say so in Estonian, the page st
 	page.on('pageerror', (e) => errors.push(e.message));
 	await armable(page);
 	await open(page, '/?year=2025');
+	// A later query: DuckDB has started and loaded the data (the page may be ready before, from the
+	// start results).
+	await expect(page.locator('html')).toHaveAttribute('data-engine', 'ready', { timeout: 90_000 });
 	await fail(page, OOM);
 	const started = Date.now();
 	await page.locator('select[name="year"]').selectOption('2023');

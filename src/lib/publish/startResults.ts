@@ -12,9 +12,14 @@
 import type { Connector, Row, SqlValue } from '$lib/db/connector';
 import { DATASETS, type DatasetName } from '$lib/types';
 import { INDICATORS_SQL, MUNICIPALITIES_SQL } from '$lib/queries/municipalities';
+import { loadProgressYears, loadStandings } from '$lib/queries/overview';
+import { loadMissingReports } from '$lib/queries/missingReports';
+import { previousYear } from '$lib/metrics/yearOnYear';
 
 export interface StartResult {
 	sql: string;
+	/** The query's parameters (none when absent): a result answers only the same values. */
+	params?: SqlValue[];
 	/** The datasets (tables) the query reads. */
 	reads: DatasetName[];
 	rows: Row[];
@@ -25,6 +30,42 @@ export const START_QUERIES: readonly Omit<StartResult, 'rows'>[] = [
 	{ sql: MUNICIPALITIES_SQL, reads: ['municipalities'] },
 	{ sql: INDICATORS_SQL, reads: ['service_levels'] }
 ];
+
+/**
+ * What the overview (`/`, the steering group's page) asks on opening, as of the latest progress
+ * year: the header's years, every activity's standing as of that year and the year before (the
+ * changes), and the activities that owe a report. Run through the views' own loaders, so the SQL
+ * text and parameters are those the page sends.
+ */
+const OVERVIEW_READS: DatasetName[] = ['activities', 'progress'];
+async function overviewStart(conn: Connector): Promise<void> {
+	const { latest } = await loadProgressYears(conn);
+	const prev = previousYear(latest);
+	await Promise.all([
+		loadStandings(conn, latest),
+		prev === null ? null : loadStandings(conn, prev),
+		loadMissingReports(conn, latest)
+	]);
+}
+
+/** Every query `work` asks of `conn`, with its parameters and rows, in the order asked. */
+async function recorded(
+	conn: Connector,
+	work: (c: Connector) => Promise<unknown>
+): Promise<{ sql: string; params: SqlValue[]; rows: Row[] }[]> {
+	const asked: { sql: string; params: SqlValue[]; rows: Row[] }[] = [];
+	const recorder: Connector = {
+		async query<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+			const rows = await conn.query<T>(sql, params);
+			asked.push({ sql, params: [...params], rows });
+			return rows;
+		},
+		exec: (sql) => conn.exec(sql),
+		insertColumns: (table, columns, values) => conn.insertColumns(table, columns, values)
+	};
+	await work(recorder);
+	return asked;
+}
 
 /**
  * A result over this many rows is left out (the manifest is fetched before the first chart): the
@@ -43,7 +84,21 @@ export async function computeStartResults(
 		const rows = await conn.query(q.sql);
 		if (rows.length <= MAX_START_ROWS) out.push({ sql: q.sql, reads: [...q.reads], rows });
 	}
+	if (OVERVIEW_READS.every((d) => datasets.includes(d)))
+		for (const q of await recorded(conn, overviewStart))
+			if (q.rows.length <= MAX_START_ROWS && !out.some((r) => sameQuery(r, q.sql, q.params)))
+				out.push({
+					sql: q.sql,
+					...(q.params.length ? { params: q.params } : {}),
+					reads: [...OVERVIEW_READS],
+					rows: q.rows
+				});
 	return out;
+}
+
+function sameQuery(r: StartResult, sql: string, params: readonly SqlValue[]): boolean {
+	const p = r.params ?? [];
+	return r.sql === sql && p.length === params.length && p.every((v, i) => v === params[i]);
 }
 
 /** The manifest's answer to `sql`, when it has one that applies to this folder; else null. */
@@ -53,8 +108,7 @@ export function startResult(
 	sql: string,
 	params: readonly SqlValue[] = []
 ): Row[] | null {
-	if (params.length || !results) return null;
-	const r = results.find((x) => x.sql === sql);
+	const r = results?.find((x) => sameQuery(x, sql, params));
 	return r && r.reads.every((d) => datasets[d]) ? r.rows : null;
 }
 
@@ -76,6 +130,7 @@ export function parseStartResults(v: unknown): StartResult[] {
 		(r): r is StartResult =>
 			isRecord(r) &&
 			typeof r.sql === 'string' &&
+			(r.params === undefined || (Array.isArray(r.params) && r.params.every(isValue))) &&
 			Array.isArray(r.reads) &&
 			r.reads.every((d) => DATASETS.includes(d as DatasetName)) &&
 			Array.isArray(r.rows) &&

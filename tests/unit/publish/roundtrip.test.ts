@@ -64,8 +64,13 @@ describe('a published folder round trip (native DuckDB)', { timeout: 120_000 }, 
 		expect(await bundleSummary(conn, Object.keys(manifest.datasets) as DatasetName[])).toEqual(
 			manifest.summary
 		);
-		expect(manifest.summary?.results?.map((r) => r.reads)).toEqual([['municipalities'], ['service_levels']]);
-		for (const r of manifest.summary?.results ?? []) expect(await conn.query(r.sql), r.sql).toEqual(r.rows);
+		expect(manifest.summary?.results?.map((r) => r.reads)).toEqual([
+			['municipalities'],
+			['service_levels'],
+			...Array(4).fill(['activities', 'progress'])
+		]);
+		for (const r of manifest.summary?.results ?? [])
+			expect(await conn.query(r.sql, r.params), r.sql).toEqual(r.rows);
 		conn.close();
 	});
 
