@@ -28,6 +28,7 @@ export function printReport(r: Results): void {
 	out.push('', 'Cold load of / (cache disabled, default data)');
 	out.push(`  first chart  ${ms(c.firstChartMs)}`);
 	out.push(`  data ready   ${ms(c.dataReadyMs)}`);
+	out.push(`  DuckDB up    ${ms(c.engineUpMs)} (started and the data loaded, in the background)`);
 	out.push(
 		`  transferred  JS ${kb(c.bytes.js)}, wasm ${kb(c.bytes.wasm)}, other ${kb(c.bytes.other)} (${c.requests} requests)`
 	);
