@@ -40,3 +40,25 @@ export function changing(): void {
 	write(false);
 	void settle();
 }
+
+/**
+ * One view's load, of which only the latest answer is shown. An earlier load may answer later:
+ * one that waits for DuckDB is overtaken by the next, answered from the start results or the last
+ * visit's results, and must not then replace it (a header year that settles after the manifest
+ * has answered, an indicator changed while DuckDB starts). Tracked for `<html data-ready>` as
+ * `track` is.
+ */
+export function latestLoad(): <T>(work: Promise<T>, show: (value: T) => void, fail?: (e: unknown) => void) => void {
+	let current = 0;
+	return (work, show, fail) => {
+		const id = ++current;
+		track(work).then(
+			(value) => {
+				if (id === current) show(value);
+			},
+			(e) => {
+				if (id === current) fail?.(e);
+			}
+		);
+	};
+}
