@@ -56,7 +56,12 @@ async function boot(): Promise<DuckDbConnector> {
 		// does not slow that request, and compiles while DuckDB's client code loads.
 		const spawn = () => void spawnEngineWorker();
 		loadManifest().then(spawn, spawn);
-		const starting = import('$lib/db/duckdb')
+		// DuckDB-wasm's client code (200 kB) is parsed once the page has painted what it can without
+		// it (the overview answers from the start results): parsed at once, it delayed that paint.
+		const starting = loadManifest()
+			.catch(() => null)
+			.then(afterPaint)
+			.then(() => import('$lib/db/duckdb'))
 			.then((m) => m.startDuckDb())
 			.then((c) => (performance.measure('kov:duckdb-start', 'kov:boot'), c));
 		// The published folder's files download (and are checked) while DuckDB starts.
@@ -143,4 +148,12 @@ export function dataChanged(): void {
 /** Is any of these datasets still the shipped sample? */
 export function isSample(...datasets: DatasetName[]): boolean {
 	return datasets.some((d) => data.provenance[d].kind === 'sample');
+}
+
+/** After the next frame has been painted (a timer where there are no frames). */
+function afterPaint(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
+		requestAnimationFrame(() => setTimeout(resolve, 0));
+	});
 }
