@@ -177,6 +177,9 @@ test.describe('finding a municipality', () => {
 		await find(page, '0784');
 		await expect(page).toHaveURL(new RegExp(`[?&]m=0784%2C${rae.ehak_code}(&|$)`));
 		await expect(page.locator('[data-focus]')).toHaveAttribute('data-focus', '0784');
+		// The comparison's rows are a query of their own (DuckDB may still be starting: the page was
+		// ready from the start results).
+		await waitReady(page);
 		const compare = await readTable(page, 'municipality-compare');
 		expect(new Set([...compare.keys()].map((k) => k.split(':')[0]))).toEqual(
 			new Set(['0784', rae.ehak_code])

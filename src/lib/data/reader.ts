@@ -70,10 +70,12 @@ const reader: Connector = {
 	async query<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
 		const key = resultKey(sql, params);
 		if (!engineUp()) {
-			// The manifest has answered once the cache is open; a start result needs no IndexedDB read.
-			const cache = await currentCache();
+			// A start result needs the manifest only, not the IndexedDB cache (opening it can take a
+			// few hundred milliseconds on a first visit).
+			await loadManifest().catch(() => null);
 			const shipped = fromSummary(sql, params);
 			if (shipped && !engineUp()) return shipped as T[];
+			const cache = await currentCache();
 			const hit = await cache?.get(key);
 			if (hit && !engineUp()) return hit as T[];
 		}

@@ -11,7 +11,14 @@
  */
 import type { Connector, Row, SqlValue } from '$lib/db/connector';
 import { DATASETS, type DatasetName } from '$lib/types';
-import { INDICATORS_SQL, MUNICIPALITIES_SQL } from '$lib/queries/municipalities';
+import {
+	INDICATORS_SQL,
+	MUNICIPALITIES_SQL,
+	defaultIndicator,
+	loadIndicatorRows,
+	loadIndicators,
+	loadTrainingParticipants
+} from '$lib/queries/municipalities';
 import { loadProgressYears, loadStandings } from '$lib/queries/overview';
 import { loadMissingReports } from '$lib/queries/missingReports';
 import { previousYear } from '$lib/metrics/yearOnYear';
@@ -47,6 +54,23 @@ async function overviewStart(conn: Connector): Promise<void> {
 		loadMissingReports(conn, latest)
 	]);
 }
+
+/**
+ * What `/municipalities` asks next on opening without an indicator in the URL: the default
+ * indicator's rows (every municipality and year: ranking, map, trend). The training reach's
+ * participants are a view of their own (below).
+ */
+async function municipalitiesStart(conn: Connector): Promise<void> {
+	const first = defaultIndicator(await loadIndicators(conn));
+	if (first) await loadIndicatorRows(conn, first);
+}
+
+/** The views' opening loads, each with the datasets its queries read. */
+const START_VIEWS: { reads: DatasetName[]; run: (conn: Connector) => Promise<unknown> }[] = [
+	{ reads: OVERVIEW_READS, run: overviewStart },
+	{ reads: ['service_levels'], run: municipalitiesStart },
+	{ reads: ['trainings'], run: loadTrainingParticipants }
+];
 
 /** Every query `work` asks of `conn`, with its parameters and rows, in the order asked. */
 async function recorded(
@@ -84,15 +108,17 @@ export async function computeStartResults(
 		const rows = await conn.query(q.sql);
 		if (rows.length <= MAX_START_ROWS) out.push({ sql: q.sql, reads: [...q.reads], rows });
 	}
-	if (OVERVIEW_READS.every((d) => datasets.includes(d)))
-		for (const q of await recorded(conn, overviewStart))
+	for (const view of START_VIEWS) {
+		if (!view.reads.every((d) => datasets.includes(d))) continue;
+		for (const q of await recorded(conn, view.run))
 			if (q.rows.length <= MAX_START_ROWS && !out.some((r) => sameQuery(r, q.sql, q.params)))
 				out.push({
 					sql: q.sql,
 					...(q.params.length ? { params: q.params } : {}),
-					reads: [...OVERVIEW_READS],
+					reads: [...view.reads],
 					rows: q.rows
 				});
+	}
 	return out;
 }
 

@@ -65,6 +65,11 @@ const ROW_COLUMNS = `ehak_code, year, domain, indicator, value, unit, higher_is_
  * of a large table, so each column read is a column decompressed in full (issue "Performance":
  * 7 columns → 3 halves the query at 1M rows).
  */
+/** The indicator `/municipalities` shows when the URL names none: the first one with data. */
+export function defaultIndicator(indicators: IndicatorInfo[]): IndicatorInfo | null {
+	return indicators.find((i) => i.years.length > 0) ?? indicators[0] ?? null;
+}
+
 export const INDICATOR_ROWS_SQL = `SELECT ehak_code, year, value FROM service_levels
 	WHERE indicator = ? ORDER BY year, ehak_code`;
 

@@ -5,7 +5,7 @@
 import { parseChoiceParam, parseYearParam, type ParamIssue } from '$lib/state/params';
 import { serviceLevelYear } from '$lib/state/serviceLevelYear';
 import { PEER_GROUPS, type PeerGroup } from '$lib/metrics/ranking';
-import type { IndicatorInfo } from '$lib/queries/municipalities';
+import { defaultIndicator, type IndicatorInfo } from '$lib/queries/municipalities';
 import type { Municipality } from '$lib/types';
 
 export { PEER_GROUPS, type PeerGroup };
@@ -57,7 +57,7 @@ export function readMunicipalityView(
 	const wanted = params.get('indicator');
 	let indicator = indicators.find((i) => i.indicator === wanted) ?? null;
 	if (wanted !== null && wanted !== '' && !indicator) issues.push({ param: 'indicator', value: wanted });
-	indicator ??= indicators.find((i) => i.years.length > 0) ?? indicators[0] ?? null;
+	indicator ??= defaultIndicator(indicators);
 
 	const shown = serviceLevelYear(wantedYear, indicator?.years ?? []);
 	const reach = readReachYears(params, indicator?.years ?? [], issues);

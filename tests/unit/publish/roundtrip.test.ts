@@ -67,7 +67,9 @@ describe('a published folder round trip (native DuckDB)', { timeout: 120_000 }, 
 		expect(manifest.summary?.results?.map((r) => r.reads)).toEqual([
 			['municipalities'],
 			['service_levels'],
-			...Array(4).fill(['activities', 'progress'])
+			...Array(4).fill(['activities', 'progress']),
+			['service_levels'],
+			['trainings']
 		]);
 		for (const r of manifest.summary?.results ?? [])
 			expect(await conn.query(r.sql, r.params), r.sql).toEqual(r.rows);
