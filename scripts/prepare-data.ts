@@ -32,7 +32,7 @@ for (const d of ['municipalities', 'progress', 'trainings', 'service_levels'] as
 	await conn.exec(sampleInsertSql(d, files[d]));
 }
 // With the start results of every dataset: the embedded sample is all of them (startResults.ts).
-const summary: DefaultSummary = await bundleSummary(conn, DATASETS);
+const summary: DefaultSummary = await bundleSummary(conn, DATASETS, { sample: true });
 conn.close();
 
 const out = join(root, 'src/lib/generated');

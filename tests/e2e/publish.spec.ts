@@ -412,37 +412,37 @@ for (const published of [true, false])
 		await member.context.close();
 	});
 
-for (const published of [true, false])
-	test(`a planner opens /municipalities (${published ? 'published data' : 'nothing published: the sample'}): the default indicator ready from the start results before DuckDB has started`, async ({
-		browser
-	}) => {
-		if (published) site.publish(EXAMPLE);
-		const shown = async (page: Page) => ({
-			indicator: await page.locator('select[name="indicator"]').inputValue(),
-			ranking: await readTable(page, 'municipality-ranking'),
-			trend: await readTable(page, 'municipality-trend')
-		});
-		const reference = await person(browser);
-		await open(reference.page, '/municipalities');
-		const expected = await shown(reference.page);
-		expect(expected.ranking.size).toBe(79);
-
-		const planner = await person(browser);
-		let release = () => {};
-		const released = new Promise<void>((r) => (release = r));
-		await planner.context.route(/\.wasm(\?|$)/, async (route) => {
-			await released;
-			await route.continue();
-		});
-		await open(planner.page, '/municipalities');
-		expect(await shown(planner.page)).toEqual(expected);
-		await expect(planner.page.locator('html')).toHaveAttribute('data-engine', 'loading');
-		release();
-		await expect(planner.page.locator('html')).toHaveAttribute('data-engine', 'ready', { timeout: 90_000 });
-		expect(planner.errors).toEqual([]);
-		await reference.context.close();
-		await planner.context.close();
+// Nothing published: the sample's build-time results hold the default indicator's rows. (A
+// published folder ships its lists only: its rows are shown once its checked files have loaded.)
+test('a planner opens /municipalities on the sample: the default indicator ready from the start results before DuckDB has started', async ({
+	browser
+}) => {
+	const shown = async (page: Page) => ({
+		indicator: await page.locator('select[name="indicator"]').inputValue(),
+		ranking: await readTable(page, 'municipality-ranking'),
+		trend: await readTable(page, 'municipality-trend')
 	});
+	const reference = await person(browser);
+	await open(reference.page, '/municipalities');
+	const expected = await shown(reference.page);
+	expect(expected.ranking.size).toBe(79);
+
+	const planner = await person(browser);
+	let release = () => {};
+	const released = new Promise<void>((r) => (release = r));
+	await planner.context.route(/\.wasm(\?|$)/, async (route) => {
+		await released;
+		await route.continue();
+	});
+	await open(planner.page, '/municipalities');
+	expect(await shown(planner.page)).toEqual(expected);
+	await expect(planner.page.locator('html')).toHaveAttribute('data-engine', 'loading');
+	release();
+	await expect(planner.page.locator('html')).toHaveAttribute('data-engine', 'ready', { timeout: 90_000 });
+	expect(planner.errors).toEqual([]);
+	await reference.context.close();
+	await planner.context.close();
+});
 
 test('no manifest on the server: the embedded sample, labelled', async ({ browser }) => {
 	const p = await person(browser);

@@ -42,9 +42,16 @@ async function computeSummary(conn: Connector): Promise<DefaultSummary> {
 	return { year, years, overview: await loadOverview(conn, year, { direction: null, owner: null }) };
 }
 
-/** A bundle's summary: the overview's first paint and the start results of its datasets. */
-export async function bundleSummary(conn: Connector, datasets: DatasetName[]): Promise<DefaultSummary> {
-	return { ...(await computeSummary(conn)), results: await computeStartResults(conn, datasets) };
+/**
+ * A bundle's summary: the overview's first paint and the start results of its datasets (`sample`:
+ * the embedded sample's build-time summary, which also answers `/municipalities`' opening).
+ */
+export async function bundleSummary(
+	conn: Connector,
+	datasets: DatasetName[],
+	{ sample = false } = {}
+): Promise<DefaultSummary> {
+	return { ...(await computeSummary(conn)), results: await computeStartResults(conn, datasets, { sample }) };
 }
 
 /** Datasets a bundle holds: those with rows, none of them the shipped sample. */

@@ -65,12 +65,21 @@ async function municipalitiesStart(conn: Connector): Promise<void> {
 	if (first) await loadIndicatorRows(conn, first);
 }
 
-/** The views' opening loads, each with the datasets its queries read. */
-const START_VIEWS: { reads: DatasetName[]; run: (conn: Connector) => Promise<unknown> }[] = [
-	{ reads: OVERVIEW_READS, run: overviewStart },
-	{ reads: ['service_levels'], run: municipalitiesStart },
-	{ reads: ['trainings'], run: loadTrainingParticipants }
-];
+/**
+ * The views' opening loads, each with the datasets its queries read. `sampleOnly`: shipped with the
+ * embedded sample, not in a published manifest — a published folder's files are checked only as
+ * DuckDB loads them, and a page of a broken folder must never show its rows (the manifest's lists
+ * and the overview are its summary, shown as before).
+ */
+const START_VIEWS: { reads: DatasetName[]; run: (conn: Connector) => Promise<unknown>; sampleOnly?: true }[] =
+	[
+		// Every page's header: its years read the progress reports only.
+		{ reads: ['progress'], run: loadProgressYears },
+		{ reads: OVERVIEW_READS, run: overviewStart },
+		{ reads: ['service_levels'], run: municipalitiesStart, sampleOnly: true },
+		// The embedded sample's trainings find their municipalities by name in the table (defaultsSql.ts).
+		{ reads: ['trainings', 'municipalities'], run: loadTrainingParticipants, sampleOnly: true }
+	];
 
 /** Every query `work` asks of `conn`, with its parameters and rows, in the order asked. */
 async function recorded(
@@ -100,7 +109,8 @@ export const MAX_START_ROWS = 5000;
 /** The start results of the bundle's datasets (the tables as they are written into the folder). */
 export async function computeStartResults(
 	conn: Connector,
-	datasets: readonly DatasetName[]
+	datasets: readonly DatasetName[],
+	{ sample = false } = {}
 ): Promise<StartResult[]> {
 	const out: StartResult[] = [];
 	for (const q of START_QUERIES) {
@@ -109,7 +119,7 @@ export async function computeStartResults(
 		if (rows.length <= MAX_START_ROWS) out.push({ sql: q.sql, reads: [...q.reads], rows });
 	}
 	for (const view of START_VIEWS) {
-		if (!view.reads.every((d) => datasets.includes(d))) continue;
+		if (!view.reads.every((d) => datasets.includes(d)) || (view.sampleOnly && !sample)) continue;
 		for (const q of await recorded(conn, view.run))
 			if (q.rows.length <= MAX_START_ROWS && !out.some((r) => sameQuery(r, q.sql, q.params)))
 				out.push({
