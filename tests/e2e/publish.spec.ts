@@ -34,6 +34,19 @@ async function person(browser: Browser): Promise<{ context: BrowserContext; page
 	return { context, page, errors };
 }
 
+/** Hold DuckDB's wasm back in this context until `release()`; `asked()`: it was requested. */
+async function holdWasm(context: BrowserContext): Promise<{ release: () => void; asked: () => boolean }> {
+	let release = () => {};
+	const released = new Promise<void>((r) => (release = r));
+	let asked = false;
+	await context.route(/\.wasm(\?|$)/, async (route) => {
+		asked = true;
+		await released;
+		await route.continue();
+	});
+	return { release, asked: () => asked };
+}
+
 async function importFile(page: Page, file: string | { name: string; buffer: Buffer }, validOnly = false) {
 	await open(page, '/import');
 	const input = page.locator('input[type="file"]');
@@ -345,12 +358,7 @@ for (const published of [true, false])
 		// DuckDB's wasm held back: what the page shows can only come from the manifest's (or the
 		// sample's build-time) start results.
 		const planner = await person(browser);
-		let release = () => {};
-		const released = new Promise<void>((r) => (release = r));
-		await planner.context.route(/\.wasm(\?|$)/, async (route) => {
-			await released;
-			await route.continue();
-		});
+		const { release } = await holdWasm(planner.context);
 		await planner.page.goto(path);
 		await expect(planner.page.locator('select[name="indicator"] option')).toHaveCount(
 			expected.options.length
@@ -386,25 +394,18 @@ for (const published of [true, false])
 		const before = await readTable(reference.page, 'attainment-by-direction');
 
 		const member = await person(browser);
-		let release = () => {};
-		const released = new Promise<void>((r) => (release = r));
-		let wasmAsked = false;
-		await member.context.route(/\.wasm(\?|$)/, async (route) => {
-			wasmAsked = true;
-			await released;
-			await route.continue();
-		});
+		const wasm = await holdWasm(member.context);
 		// Ready, with every chart the database would give, while DuckDB's wasm is still held back.
 		await open(member.page, '/');
 		expect(await member.page.locator('html').getAttribute('data-engine')).toBe('loading');
 		expect(await shown(member.page)).toEqual(expected);
 		// DuckDB starts all the same, in the background.
-		await expect.poll(() => wasmAsked, { timeout: 30_000 }).toBe(true);
+		await expect.poll(() => wasm.asked(), { timeout: 30_000 }).toBe(true);
 		expect(await source(member.page)).toBe(published ? 'published' : 'sample');
 		// Another year was not shipped: it waits for DuckDB, then shows the database's answer.
 		await member.page.locator('select[name="year"]').selectOption('2023');
 		await expect(member.page.locator('html')).toHaveAttribute('data-ready', 'false');
-		release();
+		wasm.release();
 		await waitReady(member.page);
 		expect(await readTable(member.page, 'attainment-by-direction')).toEqual(before);
 		expect(member.errors).toEqual([]);
@@ -428,12 +429,7 @@ test('a planner opens /municipalities on the sample: the default indicator ready
 	expect(expected.ranking.size).toBe(79);
 
 	const planner = await person(browser);
-	let release = () => {};
-	const released = new Promise<void>((r) => (release = r));
-	await planner.context.route(/\.wasm(\?|$)/, async (route) => {
-		await released;
-		await route.continue();
-	});
+	const { release } = await holdWasm(planner.context);
 	await open(planner.page, '/municipalities');
 	expect(await shown(planner.page)).toEqual(expected);
 	await expect(planner.page.locator('html')).toHaveAttribute('data-engine', 'loading');
