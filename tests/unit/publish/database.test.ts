@@ -137,17 +137,7 @@ describe('a dataset’s DuckDB database file (native DuckDB)', { timeout: 120_00
 		await conn.exec(
 			`UPDATE service_levels SET value = value + 1 WHERE rowid = (SELECT min(rowid) FROM service_levels WHERE value IS NOT NULL)`
 		);
-		const path = join(dir, 'other.duckdb');
-		await conn.exec(
-			`ATTACH '${path}' AS o (STORAGE_VERSION 'v1.0.0'); CREATE TABLE o.service_levels AS SELECT ehak_code, year, domain, indicator, value, unit, higher_is_better FROM service_levels; DETACH o;`
-		);
-		conn.close();
-		const other = readFileSync(path);
-		rmSync(path);
-		writeFileSync(join(dir, 'service_levels.duckdb'), other);
-		const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-		m.datasets.service_levels.duckdb.sha256 = sha(other);
-		writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+		await replaceDatabase(conn, dir, 'ehak_code, year, domain, indicator, value, unit, higher_is_better');
 		expect(await checkPublishedFolder(dir)).toEqual([
 			expect.stringMatching(
 				/service_levels\.duckdb: not the rows of service_levels\.csv\.gz \(1 rows more, 1 rows missing\)/
@@ -159,17 +149,11 @@ describe('a dataset’s DuckDB database file (native DuckDB)', { timeout: 120_00
 	it('a database file whose table has other columns: the build names them, the page reads the CSV', async () => {
 		const { dir } = await bundleWithDatabases();
 		const conn = await load(dir, false);
-		const path = join(dir, 'other.duckdb');
-		await conn.exec(
-			`ATTACH '${path}' AS o (STORAGE_VERSION 'v1.0.0'); CREATE TABLE o.service_levels AS SELECT ehak_code, year::VARCHAR AS year, domain, indicator, value, unit, higher_is_better FROM service_levels; DETACH o;`
+		const m = await replaceDatabase(
+			conn,
+			dir,
+			'ehak_code, year::VARCHAR AS year, domain, indicator, value, unit, higher_is_better'
 		);
-		conn.close();
-		const other = readFileSync(path);
-		rmSync(path);
-		writeFileSync(join(dir, 'service_levels.duckdb'), other);
-		const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-		m.datasets.service_levels.duckdb.sha256 = sha(other);
-		writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
 		expect(await checkPublishedFolder(dir)).toEqual([
 			expect.stringMatching(
 				/service_levels\.duckdb: table service_levels: columns .*year VARCHAR.* ≠ .*year INTEGER/
@@ -195,3 +179,27 @@ describe('a dataset’s DuckDB database file (native DuckDB)', { timeout: 120_00
 		expect(() => parseManifest(JSON.stringify(m))).toThrow(/service_levels\.duckdb/);
 	});
 });
+
+/**
+ * The folder's `service_levels.duckdb` replaced by one written from `conn` with the columns `select`
+ * (its SHA-256 in the manifest updated, so only its content is wrong); `conn` is closed. Returns
+ * the manifest.
+ */
+async function replaceDatabase(
+	conn: Awaited<ReturnType<typeof load>>,
+	dir: string,
+	select: string
+): Promise<{ datasets: Record<string, { rows: number }> }> {
+	const path = join(dir, 'other.duckdb');
+	await conn.exec(
+		`ATTACH '${path}' AS o (STORAGE_VERSION 'v1.0.0'); CREATE TABLE o.service_levels AS SELECT ${select} FROM service_levels; DETACH o;`
+	);
+	conn.close();
+	const other = readFileSync(path);
+	rmSync(path);
+	writeFileSync(join(dir, 'service_levels.duckdb'), other);
+	const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+	m.datasets.service_levels.duckdb.sha256 = sha(other);
+	writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+	return m;
+}
