@@ -2,7 +2,7 @@
  * Import history in the browser: commit (one DuckDB transaction that also writes IndexedDB),
  * undo per import, reset to the default data, and replay of the stored imports at start-up.
  */
-import { createStore, del, get, set, clear, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, setMany, clear, type UseStore } from 'idb-keyval';
 import { DATASETS } from '$lib/types';
 import {
 	applyImport,
@@ -254,19 +254,22 @@ export async function commitImport(record: ImportRecord, blob?: Blob): Promise<I
 	const result = await conn.transaction(async (tx) => {
 		const counts = await timed('commit:apply', () => applyImport(tx, record));
 		const m: ImportMeta = { ...meta(record), rowsAdded: counts.added, rowsReplaced: counts.replaced };
-		await timed('commit:store', () => set(`import:${record.id}`, body, store()));
-		try {
-			await writeIndex([...imports.history, m]);
-			await set(BASE_KEY, currentBase(), store());
-		} catch (e) {
-			await del(`import:${record.id}`, store()).catch(() => undefined);
-			throw e;
-		}
+		// The file, the index and the base in one IndexedDB transaction: all three are stored or none.
+		await timed('commit:store', () =>
+			setMany(
+				[
+					[`import:${record.id}`, body],
+					[INDEX_KEY, $state.snapshot([...imports.history, m])],
+					[BASE_KEY, currentBase()]
+				],
+				store()
+			)
+		);
 		return m;
 	});
 	bodies.set(record.id, { columns: record.columns, owners: record.owners, bulk, blob });
 	// The rows are in the table now; the file waits on disk for a replay or an undo.
-	if (bulk) await dropBulkFile(bulk.file);
+	if (bulk) await timed('commit:drop', () => dropBulkFile(bulk.file));
 	imports.history = [...imports.history, result];
 	updateProvenance();
 	dataChanged();

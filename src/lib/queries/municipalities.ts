@@ -186,8 +186,8 @@ export const TRAINING_PARTICIPANTS_SQL = `SELECT ehak_code, year, sum(coalesce(r
 	WHERE ehak_code IS NOT NULL AND year IS NOT NULL GROUP BY ALL ORDER BY ehak_code, year`;
 
 /** Participants (registered) per municipality and training start year (training reach). */
-export async function loadTrainingParticipants(
-	conn: Connector
-): Promise<{ ehak_code: string; year: number; registered: number }[]> {
+export type TrainingParticipants = { ehak_code: string; year: number; registered: number }[];
+
+export async function loadTrainingParticipants(conn: Connector): Promise<TrainingParticipants> {
 	return conn.query(TRAINING_PARTICIPANTS_SQL);
 }
