@@ -17,6 +17,8 @@ import type { DuckDbConnector } from '$lib/db/duckdb';
 import { baseProvenance, data, dataChanged, ensureData, onBoot } from './store.svelte';
 import { published } from './published.svelte';
 import { markStoredImports } from './summary';
+import { askAhead } from './reader';
+import { municipalitiesOpening } from '$lib/queries/municipalities';
 import { timed } from '$lib/perf';
 import { BULK_STAGE } from '$lib/db/bulkServiceLevels';
 import { warmupCsv, WARMUP_HEADER, WARMUP_YEARS } from '$lib/import/warmup';
@@ -273,6 +275,8 @@ export async function commitImport(record: ImportRecord, blob?: Blob): Promise<I
 	imports.history = [...imports.history, result];
 	updateProvenance();
 	dataChanged();
+	// The planner's next page after service levels or trainings: its queries go out now.
+	if (record.dataset === 'service_levels' || record.dataset === 'trainings') askAhead(municipalitiesOpening);
 	return result;
 }
 

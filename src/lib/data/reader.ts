@@ -13,6 +13,7 @@ import { DATASETS } from '$lib/types';
 import { hasStoredImports } from './summary';
 import { dataFingerprint, openResultCache, resultKey, type ResultCache } from './resultCache';
 import { startResult } from '$lib/publish/startResults';
+import { askedAhead } from './askedAhead';
 
 /** The fingerprint of the data as they are now (null: no cache applies). */
 function fingerprint(): string | null {
@@ -66,8 +67,21 @@ const EVERY_DATASET = Object.fromEntries(DATASETS.map((d) => [d, true]));
 /** DuckDB has started and loaded the data (a function: the status changes across awaits). */
 const engineUp = () => data.status === 'ready';
 
+/** What the next view asks, sent when an import is committed (askedAhead.ts). */
+const ahead = askedAhead();
+
+/**
+ * Send a view's opening queries now, for the data as they are (after an import is committed):
+ * the view, opened a moment later, is answered by them instead of asking again.
+ */
+export function askAhead(work: (conn: Connector) => Promise<unknown>): void {
+	void ahead.ask(data.version, ensureData, work);
+}
+
 const reader: Connector = {
 	async query<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+		const asked = ahead.answer(data.version, sql, params);
+		if (asked) return asked as Promise<T[]>;
 		const key = resultKey(sql, params);
 		if (!engineUp()) {
 			// A start result needs the manifest only, not the IndexedDB cache (opening it can take a

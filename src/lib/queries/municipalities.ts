@@ -70,6 +70,17 @@ export function defaultIndicator(indicators: IndicatorInfo[]): IndicatorInfo | n
 	return indicators.find((i) => i.years.length > 0) ?? indicators[0] ?? null;
 }
 
+/**
+ * What `/municipalities` asks on opening without an indicator in the URL, in its order: the lists,
+ * then the default indicator's rows and the training participants. Asked ahead when service levels
+ * or trainings are imported (reader.ts `askAhead`), the planner's next page.
+ */
+export async function municipalitiesOpening(conn: Connector): Promise<void> {
+	const [, indicators] = await Promise.all([loadMunicipalities(conn), loadIndicators(conn)]);
+	const first = defaultIndicator(indicators);
+	await Promise.all([first ? loadIndicatorRows(conn, first) : null, loadTrainingParticipants(conn)]);
+}
+
 export const INDICATOR_ROWS_SQL = `SELECT ehak_code, year, value FROM service_levels
 	WHERE indicator = ? ORDER BY year, ehak_code`;
 
