@@ -90,6 +90,7 @@ export function printReport(r: Results): void {
 				'commit',
 				'charts',
 				'total',
+				'commit click → charts',
 				'longest main-thread task',
 				'peak renderer RSS'
 			],
@@ -101,6 +102,7 @@ export function printReport(r: Results): void {
 				i.app.commitMs ? fmt(i.app.commitMs.median) : '–',
 				i.app.chartsMs ? fmt(i.app.chartsMs.median) : '–',
 				i.app.totalMs ? fmt(i.app.totalMs.median) : '–',
+				i.app.commitToChartsMs ? fmt(i.app.commitToChartsMs.median) : '–',
 				i.app.longestTaskMs ? fmt(i.app.longestTaskMs.median) : '–',
 				mbs(Math.max(0, ...i.app.runs.map((u) => u.peakRssBytes ?? 0)))
 			])

@@ -52,6 +52,8 @@ export interface AppIngest {
 	commitMs: Spread | null;
 	chartsMs: Spread | null;
 	totalMs: Spread | null;
+	/** Commit click → charts settled, the harness's reaction included (see appImport.ts). */
+	commitToChartsMs: Spread | null;
 	longestTaskMs: Spread | null;
 	/** Median of each `kov:*` phase over the successful runs (what the time was spent on). */
 	phases: Record<string, number>;
@@ -164,6 +166,7 @@ function summarise(runs: ImportRun[]): AppIngest {
 		commitMs: pick((r) => r.commitMs),
 		chartsMs: pick((r) => r.chartsMs),
 		totalMs: pick((r) => r.totalMs),
+		commitToChartsMs: pick((r) => r.commitToChartsMs),
 		longestTaskMs: pick((r) => r.longestTaskMs),
 		phases: Object.fromEntries(
 			[...new Set(ok.flatMap((r) => Object.keys(r.marks)))].map((name) => [
@@ -188,6 +191,7 @@ const failedRun = (error: string): ImportRun => ({
 	chartsMs: null,
 	totalMs: null,
 	wallMs: null,
+	commitToChartsMs: null,
 	status: null,
 	message: null,
 	longestTaskMs: null,
