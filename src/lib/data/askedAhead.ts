@@ -2,8 +2,8 @@
  * Answers asked ahead (issue #20, the charts after an import): when an import is committed, the
  * queries the next view asks on opening are sent to DuckDB at once, while the analyst reads the
  * import's message, and kept for the data as they are now (their `data.version`). The view, opened
- * a moment later, gets those answers (or the queries still running) instead of queueing the same
- * queries behind nothing. Any change of the data ends them: they answer only the version they were
+ * a moment later, gets those answers (or waits for the same queries still running) instead of
+ * sending them again. Any change of the data ends them: they answer only the version they were
  * asked for. A query that failed is not kept: a view that got it reports the error, and the next
  * one asks DuckDB again.
  */
