@@ -10,14 +10,26 @@ import { expectedGroups } from './planRules';
  */
 async function armable(page: Page): Promise<void> {
 	await page.addInitScript(() => {
-		const state: { message: string | null; ids: Set<number> } = { message: null, ids: new Set() };
-		(window as unknown as { __failQueries: (m: string | null) => void }).__failQueries = (m) => {
-			state.message = m;
+		const state: { message: string | null; only: string | null; ids: Set<number> } = {
+			message: null,
+			only: null,
+			ids: new Set()
 		};
+		(window as unknown as { __failQueries: (m: string | null, only?: string | null) => void }).__failQueries =
+			(m, only = null) => {
+				state.message = m;
+				state.only = only;
+			};
 		const post = Worker.prototype.postMessage;
 		Worker.prototype.postMessage = function (this: Worker, msg: unknown, ...rest: unknown[]) {
-			const m = msg as { type?: string; messageId?: number } | null;
-			if (state.message && m?.messageId !== undefined && /^(RUN|SEND)_(QUERY|PREPARED)$/.test(m.type ?? ''))
+			const m = msg as { type?: string; messageId?: number; data?: unknown } | null;
+			if (
+				state.message &&
+				m?.messageId !== undefined &&
+				/^(RUN|SEND)_(QUERY|PREPARED)$/.test(m.type ?? '') &&
+				// `only`: the queries whose SQL text (a RUN_QUERY's data) contains it.
+				(state.only === null || JSON.stringify(m.data ?? null).includes(state.only))
+			)
 				state.ids.add(m.messageId);
 			return (post as (...a: unknown[]) => void).call(this, msg, ...rest);
 		} as typeof Worker.prototype.postMessage;
@@ -49,10 +61,13 @@ async function armable(page: Page): Promise<void> {
 	});
 }
 
-const fail = (page: Page, message: string | null) =>
+const fail = (page: Page, message: string | null, only: string | null = null) =>
 	page.evaluate(
-		(m) => (window as unknown as { __failQueries: (m: string | null) => void }).__failQueries(m),
-		message
+		([m, o]) =>
+			(
+				window as unknown as { __failQueries: (m: string | null, only?: string | null) => void }
+			).__failQueries(m, o),
+		[message, only] as const
 	);
 
 const OOM = 'Out of Memory Error: could not allocate block of size 256.0 KiB (1.8 GiB/1.8 GiB used)';
@@ -122,5 +137,33 @@ test('out of memory while the data load: an alert in English, no endless skeleto
 	await expect(alert).toContainText('ran out of memory');
 	await waitReady(page);
 	await expect(page.locator('[data-state="loading"]')).toHaveCount(0);
+	expect(errors).toEqual([]);
+});
+
+test('the training participants fail on /municipalities: the reach chart says so, the ranking stands', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await armable(page);
+	await open(page, '/?lang=en');
+	// DuckDB answers from here on (before it is up, the sample's start results would).
+	await expect(page.locator('html')).toHaveAttribute('data-engine', 'ready', { timeout: 90_000 });
+	await fail(
+		page,
+		'Binder Error: Referenced column "registered" not found in FROM clause!',
+		'sum(coalesce(registered'
+	);
+	await page.locator('nav a[href^="/municipalities"]').first().click();
+	await page.waitForURL(/\/municipalities/);
+	const alert = page.locator('figure[data-chart="training-reach"] [role="alert"]');
+	await expect(alert).toBeVisible({ timeout: 10_000 });
+	await expect(alert).toHaveAttribute('data-error-kind', 'query');
+	await expect(alert).toContainText('Referenced column "registered" not found');
+	await waitReady(page);
+	// Never drawn as "nobody took part": no dots, no table rows; the rest of the page is there.
+	expect(await page.locator('table[data-table="training-reach"] tbody tr[data-key]').count()).toBe(0);
+	expect((await readTable(page, 'municipality-ranking')).size).toBe(79);
+	await expect(page.locator('figure[data-chart="municipality-ranking"] [role="alert"]')).toHaveCount(0);
 	expect(errors).toEqual([]);
 });
