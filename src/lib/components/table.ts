@@ -5,6 +5,8 @@ export interface TableColumn<R> {
 	raw: (row: R) => string | number | boolean | null | undefined;
 	format?: (row: R) => string;
 	numeric?: boolean;
+	/** The cell's text links here (a municipality's name to its profile). */
+	href?: (row: R) => string;
 }
 
 export function rawAttr(value: string | number | boolean | null | undefined): string {

@@ -8,6 +8,13 @@ import { formatValue } from './format';
 import type { CompareRow, RankingRow, TrendRow } from './model';
 
 type Fmt = (v: number | null | undefined) => string;
+/** Where a municipality's name links to (its profile, with the page's choices). */
+export type LinkTo = (ehak_code: string) => string;
+
+/** A municipality's name, linking to its profile. */
+export function nameColumn<R extends { ehak_code: string; name: string }>(link: LinkTo): TableColumn<R> {
+	return { col: 'name', label: t('mun.col.name'), raw: (r) => r.name, href: (r) => link(r.ehak_code) };
+}
 
 /** A numeric column whose label key is `mun.col.<label>` and whose value is the row's field `col`. */
 function numeric<R, K extends keyof R & string>(col: K, format: Fmt, label: string = col): TableColumn<R> {
@@ -20,9 +27,14 @@ function numeric<R, K extends keyof R & string>(col: K, format: Fmt, label: stri
 	};
 }
 
-export function rankingColumns(fmt: Fmt, fmtSigned: Fmt, lang: Lang): TableColumn<RankingRow>[] {
+export function rankingColumns(
+	fmt: Fmt,
+	fmtSigned: Fmt,
+	lang: Lang,
+	link: LinkTo
+): TableColumn<RankingRow>[] {
 	return [
-		{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name },
+		nameColumn(link),
 		{ col: 'county', label: t('mun.col.county'), raw: (r) => r.county },
 		{
 			col: 'population',
@@ -45,8 +57,8 @@ export function rankingColumns(fmt: Fmt, fmtSigned: Fmt, lang: Lang): TableColum
 	];
 }
 
-export function mapColumns(fmt: Fmt): TableColumn<RankingRow>[] {
-	return [{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name }, numeric('value', fmt)];
+export function mapColumns(fmt: Fmt, link: LinkTo): TableColumn<RankingRow>[] {
+	return [nameColumn(link), numeric('value', fmt)];
 }
 
 export function trendColumns(fmt: Fmt): TableColumn<TrendRow>[] {
@@ -57,10 +69,10 @@ export function trendColumns(fmt: Fmt): TableColumn<TrendRow>[] {
 	];
 }
 
-export function compareColumns(lang: Lang): TableColumn<CompareRow>[] {
+export function compareColumns(lang: Lang, link: LinkTo): TableColumn<CompareRow>[] {
 	return [
 		{ col: 'indicator', label: t('mun.col.indicator'), raw: (r) => r.indicator },
-		{ col: 'name', label: t('mun.col.name'), raw: (r) => r.name },
+		nameColumn(link),
 		{
 			col: 'value',
 			label: t('mun.col.value'),
