@@ -163,6 +163,7 @@ test('the training participants fail on /municipalities: the reach chart says so
 	await waitReady(page);
 	// Never drawn as "nobody took part": no dots, no table rows; the rest of the page is there.
 	expect(await page.locator('table[data-table="training-reach"] tbody tr[data-key]').count()).toBe(0);
+	await expect(page.locator('[data-stat="reach-association"]')).toHaveCount(0);
 	expect((await readTable(page, 'municipality-ranking')).size).toBe(79);
 	await expect(page.locator('figure[data-chart="municipality-ranking"] [role="alert"]')).toHaveCount(0);
 	expect(errors).toEqual([]);
