@@ -166,5 +166,12 @@ test('the training participants fail on /municipalities: the reach chart says so
 	await expect(page.locator('[data-stat="reach-association"]')).toHaveCount(0);
 	expect((await readTable(page, 'municipality-ranking')).size).toBe(79);
 	await expect(page.locator('figure[data-chart="municipality-ranking"] [role="alert"]')).toHaveCount(0);
+	// Retry, with DuckDB answering again: the chart and its association line come back.
+	await fail(page, null);
+	await alert.locator('[data-action="retry"]').click();
+	await waitReady(page);
+	await expect(alert).toHaveCount(0);
+	expect((await readTable(page, 'training-reach')).size).toBe(79);
+	await expect(page.locator('[data-stat="reach-association"]')).toHaveCount(1);
 	expect(errors).toEqual([]);
 });
