@@ -8,7 +8,10 @@ import { expectedGroups } from './planRules';
  * to the page's next query requests is replaced by the `ERROR` message the worker sends when DuckDB
  * throws (duckdb-wasm's `failWith`: `{ type: 'ERROR', requestId, data: { name, message } }`).
  */
-async function armable(page: Page): Promise<void> {
+/** Arms the page (see above); returns the page's uncaught errors, collected from now on. */
+async function armable(page: Page): Promise<string[]> {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
 	await page.addInitScript(() => {
 		const state: { message: string | null; only: string | null; ids: Set<number> } = {
 			message: null,
@@ -59,6 +62,7 @@ async function armable(page: Page): Promise<void> {
 			return add.call(this, type, wrapped, options);
 		} as typeof Worker.prototype.addEventListener;
 	});
+	return errors;
 }
 
 const fail = (page: Page, message: string | null, only: string | null = null) =>
@@ -70,18 +74,22 @@ const fail = (page: Page, message: string | null, only: string | null = null) =>
 		[message, only] as const
 	);
 
+/**
+ * Opens `path` and waits until DuckDB has started and loaded the data: a later query is then
+ * DuckDB's to answer (before, the page may answer from the sample's start results).
+ */
+async function openEngineReady(page: Page, path: string): Promise<void> {
+	await open(page, path);
+	await expect(page.locator('html')).toHaveAttribute('data-engine', 'ready', { timeout: 90_000 });
+}
+
 const OOM = 'Out of Memory Error: could not allocate block of size 256.0 KiB (1.8 GiB/1.8 GiB used)';
 
 test('out of memory on a later query: the charts say so in Estonian, the page stays, retry recovers', async ({
 	page
 }) => {
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	await armable(page);
-	await open(page, '/?year=2025');
-	// A later query: DuckDB has started and loaded the data (the page may be ready before, from the
-	// start results).
-	await expect(page.locator('html')).toHaveAttribute('data-engine', 'ready', { timeout: 90_000 });
+	const errors = await armable(page);
+	await openEngineReady(page, '/?year=2025');
 	await fail(page, OOM);
 	const started = Date.now();
 	await page.locator('select[name="year"]').selectOption('2023');
@@ -108,9 +116,7 @@ test('out of memory on a later query: the charts say so in Estonian, the page st
 });
 
 test('a query error on /trainings in English: on the charts, with DuckDB’s message', async ({ page }) => {
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	await armable(page);
+	const errors = await armable(page);
 	await open(page, '/trainings?lang=en');
 	await fail(page, 'Binder Error: Referenced column "registered" not found in FROM clause!');
 	await page.locator('select[name="year"]').selectOption('2023');
@@ -124,9 +130,7 @@ test('a query error on /trainings in English: on the charts, with DuckDB’s mes
 });
 
 test('out of memory while the data load: an alert in English, no endless skeleton', async ({ page }) => {
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	await armable(page);
+	const errors = await armable(page);
 	// Armed as soon as the page has loaded: DuckDB is still starting (or, on a fast machine, the next
 	// page's queries fail) — either way the reader gets the memory message within 10 s.
 	await page.goto('/activities?lang=en');
@@ -143,12 +147,8 @@ test('out of memory while the data load: an alert in English, no endless skeleto
 test('the training participants fail on /municipalities: the reach chart says so, the ranking stands', async ({
 	page
 }) => {
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	await armable(page);
-	await open(page, '/?lang=en');
-	// DuckDB answers from here on (before it is up, the sample's start results would).
-	await expect(page.locator('html')).toHaveAttribute('data-engine', 'ready', { timeout: 90_000 });
+	const errors = await armable(page);
+	await openEngineReady(page, '/?lang=en');
 	await fail(
 		page,
 		'Binder Error: Referenced column "registered" not found in FROM clause!',

@@ -14,9 +14,7 @@ import { DATASETS, type DatasetName } from '$lib/types';
 import {
 	INDICATORS_SQL,
 	MUNICIPALITIES_SQL,
-	defaultIndicator,
-	loadIndicatorRows,
-	loadIndicators,
+	loadDefaultIndicatorRows,
 	loadTrainingParticipants
 } from '$lib/queries/municipalities';
 import { loadProgressYears, loadStandings } from '$lib/queries/overview';
@@ -56,16 +54,6 @@ async function overviewStart(conn: Connector): Promise<void> {
 }
 
 /**
- * What `/municipalities` asks next on opening without an indicator in the URL: the default
- * indicator's rows (every municipality and year: ranking, map, trend). The training reach's
- * participants are a view of their own (below).
- */
-async function municipalitiesStart(conn: Connector): Promise<void> {
-	const first = defaultIndicator(await loadIndicators(conn));
-	if (first) await loadIndicatorRows(conn, first);
-}
-
-/**
  * The views' opening loads, each with the datasets its queries read. `sampleOnly`: shipped with the
  * embedded sample, not in a published manifest — a published folder's files are checked only as
  * DuckDB loads them, and a page of a broken folder must never show its rows (the manifest's lists
@@ -76,7 +64,8 @@ const START_VIEWS: { reads: DatasetName[]; run: (conn: Connector) => Promise<unk
 		// Every page's header: its years read the progress reports only.
 		{ reads: ['progress'], run: loadProgressYears },
 		{ reads: OVERVIEW_READS, run: overviewStart },
-		{ reads: ['service_levels'], run: municipalitiesStart, sampleOnly: true },
+		// `/municipalities` without `indicator` in the URL: the default indicator's rows.
+		{ reads: ['service_levels'], run: loadDefaultIndicatorRows, sampleOnly: true },
 		// The embedded sample's trainings find their municipalities by name in the table (defaultsSql.ts).
 		{ reads: ['trainings', 'municipalities'], run: loadTrainingParticipants, sampleOnly: true }
 	];

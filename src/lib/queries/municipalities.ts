@@ -60,27 +60,35 @@ function parseYears(v: unknown): number[] {
 
 const ROW_COLUMNS = `ehak_code, year, domain, indicator, value, unit, higher_is_better`;
 
-/*
- * Only the columns that vary within an indicator: one indicator's rows are spread over every part
- * of a large table, so each column read is a column decompressed in full (issue "Performance":
- * 7 columns → 3 halves the query at 1M rows).
- */
 /** The indicator `/municipalities` shows when the URL names none: the first one with data. */
 export function defaultIndicator(indicators: IndicatorInfo[]): IndicatorInfo | null {
 	return indicators.find((i) => i.years.length > 0) ?? indicators[0] ?? null;
 }
 
-/**
- * What `/municipalities` asks on opening without an indicator in the URL, in its order: the lists,
- * then the default indicator's rows and the training participants. Asked ahead when service levels
- * or trainings are imported (reader.ts `askAhead`), the planner's next page.
- */
-export async function municipalitiesOpening(conn: Connector): Promise<void> {
-	const [, indicators] = await Promise.all([loadMunicipalities(conn), loadIndicators(conn)]);
-	const first = defaultIndicator(indicators);
-	await Promise.all([first ? loadIndicatorRows(conn, first) : null, loadTrainingParticipants(conn)]);
+/** The default indicator's rows: what `/municipalities` draws without `indicator` in the URL. */
+export async function loadDefaultIndicatorRows(conn: Connector): Promise<ServiceLevelRow[]> {
+	const first = defaultIndicator(await loadIndicators(conn));
+	return first ? loadIndicatorRows(conn, first) : [];
 }
 
+/**
+ * What `/municipalities` asks on opening without an indicator in the URL: the lists, the default
+ * indicator's rows and the training participants. Asked ahead when service levels or trainings
+ * are imported (reader.ts `askAhead`), the planner's next page.
+ */
+export async function municipalitiesOpening(conn: Connector): Promise<void> {
+	await Promise.all([
+		loadMunicipalities(conn),
+		loadDefaultIndicatorRows(conn),
+		loadTrainingParticipants(conn)
+	]);
+}
+
+/*
+ * Only the columns that vary within an indicator: one indicator's rows are spread over every part
+ * of a large table, so each column read is a column decompressed in full (issue "Performance":
+ * 7 columns → 3 halves the query at 1M rows).
+ */
 export const INDICATOR_ROWS_SQL = `SELECT ehak_code, year, value FROM service_levels
 	WHERE indicator = ? ORDER BY year, ehak_code`;
 
