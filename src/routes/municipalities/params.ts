@@ -4,6 +4,7 @@
  */
 import { parseChoiceParam, parseYearParam, type ParamIssue } from '$lib/state/params';
 import { serviceLevelYear } from '$lib/state/serviceLevelYear';
+import { PLAN_FIRST_YEAR } from '$lib/metrics/yearOnYear';
 import { PEER_GROUPS, type PeerGroup } from '$lib/metrics/ranking';
 import { defaultIndicator, type IndicatorInfo } from '$lib/queries/municipalities';
 import type { Municipality } from '$lib/types';
@@ -33,7 +34,7 @@ export interface MunicipalityView {
 }
 
 /** The plan's first year: training reach is counted from it by default. */
-export const PLAN_FIRST_YEAR = 2022;
+export { PLAN_FIRST_YEAR };
 
 /**
  * Reads the page's parameters against the loaded data. `wantedYear` is the header's year (the
@@ -111,11 +112,14 @@ function readReachYears(
 	};
 	let from = read('from');
 	let to = read('to');
+	// Only a `from` the URL names is reported; a default that does not fit (an indicator with one
+	// year) is simply no year.
+	const named = from !== null;
 	const defaultFrom = years.find((y) => y >= PLAN_FIRST_YEAR) ?? years[0] ?? null;
 	to ??= years.at(-1) ?? null;
 	from ??= defaultFrom !== null && to !== null && defaultFrom >= to ? (years[0] ?? null) : defaultFrom;
 	if (from !== null && to !== null && from >= to) {
-		issues.push({ param: 'from', value: String(from) });
+		if (named) issues.push({ param: 'from', value: String(from) });
 		from = years.find((y) => y < (to as number)) ?? null;
 	}
 	return { from, to };
