@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
+import { geoConicConformal } from 'd3-geo';
 import { SEQUENTIAL_SCHEME, UI_COLORS, type Scheme } from './palette';
 
 export interface MapPoint {
@@ -34,10 +35,45 @@ export interface DotMapOptions {
  */
 const PROJECTION = {
 	type: 'conic-conformal',
-	parallels: [58, 59 + 1 / 3],
-	rotate: [-24, 0],
+	parallels: [58, 59 + 1 / 3] as [number, number],
+	rotate: [-24, 0] as [number, number],
 	precision: 0
 } as const;
+
+/**
+ * The points of an outline that reach furthest left, right, up and down in PROJECTION. Plot fits the
+ * projection to its `domain` by projecting every point of it on every draw (20–30 ms on the map's
+ * first draw of a page load, issue #20); fitting only scales and moves the map, which keeps the same
+ * points extreme, so these four give the same fit. Kept per outline.
+ */
+export function fitDomain(outline: Feature<Polygon | MultiPolygon>): MultiPoint {
+	let domain = fitDomains.get(outline);
+	if (domain) return domain;
+	const project = geoConicConformal().parallels(PROJECTION.parallels).rotate(PROJECTION.rotate);
+	const g = outline.geometry;
+	const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+	// left, right, top, bottom: [x or y of the projected point, the point]
+	const best: [number, Position][] = [
+		[Infinity, []],
+		[-Infinity, []],
+		[Infinity, []],
+		[-Infinity, []]
+	];
+	for (const ring of rings)
+		for (const p of ring) {
+			const xy = project(p as [number, number]);
+			if (!xy) continue;
+			const [x, y] = xy;
+			if (x < best[0][0]) best[0] = [x, p];
+			if (x > best[1][0]) best[1] = [x, p];
+			if (y < best[2][0]) best[2] = [y, p];
+			if (y > best[3][0]) best[3] = [y, p];
+		}
+	domain = { type: 'MultiPoint', coordinates: best.map(([, p]) => p) };
+	fitDomains.set(outline, domain);
+	return domain;
+}
+const fitDomains = new WeakMap<object, MultiPoint>();
 
 /** Municipalities as dots at their administrative centres, coloured by the indicator's value. */
 export function municipalityDotMap(points: MapPoint[], o: DotMapOptions): Plot.PlotOptions {
@@ -51,7 +87,7 @@ export function municipalityDotMap(points: MapPoint[], o: DotMapOptions): Plot.P
 		height: Math.round(width * 0.62),
 		margin: 12,
 		style: { color: ui.text, background: 'transparent', fontSize: '11px' },
-		projection: { ...PROJECTION, domain: o.outline, inset: 6 },
+		projection: { ...PROJECTION, domain: fitDomain(o.outline), inset: 6 },
 		color: {
 			type: 'linear',
 			scheme: SEQUENTIAL_SCHEME,

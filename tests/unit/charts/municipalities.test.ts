@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Feature, MultiPolygon } from 'geojson';
 import { municipalityRanking, type RankingPoint } from '../../../src/lib/charts/ranking';
-import { municipalityDotMap, type MapPoint } from '../../../src/lib/charts/dotMap';
+import { fitDomain, municipalityDotMap, type MapPoint } from '../../../src/lib/charts/dotMap';
 import { municipalityTrend, type TrendPoint } from '../../../src/lib/charts/trend';
 import { municipalityCompare, type CompareCell } from '../../../src/lib/charts/smallMultiples';
 import { SEQUENTIAL_SCHEME, UI_COLORS } from '../../../src/lib/charts/palette';
@@ -143,8 +143,11 @@ describe('municipalityDotMap(points, opts)', () => {
 		const o = municipalityDotMap(points, { ...base, higherIsBetter: true });
 		const p = o.projection as { type: string; domain: unknown; parallels: number[] };
 		expect(p.type).toBe('conic-conformal');
-		expect(p.domain).toBe(outline);
+		// Fitted to the outline's extreme points (fitDomain.test.ts: the same bounds as the outline).
+		expect(p.domain).toEqual(fitDomain(outline));
 		expect(p.parallels[0]).toBe(58);
+		// The outline itself is still drawn.
+		expect(marks(o).some((m) => (m.data as unknown) === outline)).toBe(true);
 	});
 
 	it('colours only municipalities with a value; a missing value is a hollow dot, never 0', () => {
