@@ -142,3 +142,50 @@ test('a browser without WebAssembly: an alert in the reader’s language, the su
 	expect(errors).toEqual([]);
 	await context.close();
 });
+
+test('after a failed start, "Reload the page" starts the engine again once the file is there', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ baseURL });
+	// The server fails the wasm (a deploy half done), then sends it again.
+	let broken = true;
+	let failed = 0;
+	await context.route(/\.wasm(\?|$)/, async (route) => {
+		if (!broken) return route.continue();
+		failed++;
+		return route.fulfill(missing);
+	});
+	const page = await context.newPage();
+	const errors = pageErrors(page);
+	await page.goto('/municipalities?lang=en');
+	const alert = page.locator('[data-error="engine"]');
+	await expect(alert).toBeVisible({ timeout: 10_000 });
+	const reload = alert.locator('[data-action="reload"]');
+	await expect(reload).toHaveText('Reload the page');
+	broken = false;
+	await reload.click();
+	await expect(page.locator('html')).toHaveAttribute('data-engine', 'ready', { timeout: 30_000 });
+	await expect(alert).toHaveCount(0);
+	expect(failed).toBeGreaterThan(0);
+	await open(page, '/municipalities?lang=en');
+	expect((await readTable(page, 'municipality-ranking')).size).toBe(79);
+	expect(errors).toEqual([]);
+	await context.close();
+});
+
+test('a browser without WebAssembly is offered no reload (it would fail the same way)', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ baseURL });
+	await context.addInitScript(() => {
+		delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+	});
+	const page = await context.newPage();
+	await page.goto('/?lang=et');
+	const alert = page.locator('[data-error="engine"]');
+	await expect(alert).toBeVisible({ timeout: 10_000 });
+	await expect(alert.locator('[data-action="reload"]')).toHaveCount(0);
+	await context.close();
+});

@@ -315,6 +315,9 @@ test('a broken published folder: an error naming the file, never the sample, no 
 			await expect(alert, c.name).toHaveAttribute('data-file', c.file);
 			await expect(alert, c.name).toContainText(`/data/${c.file}`);
 			if (lang === 'en') await expect(alert, c.name).toContainText(c.code);
+			await expect(alert.locator('[data-action="reload"]'), c.name).toHaveText(
+				lang === 'en' ? 'Reload the page' : 'Laadi leht uuesti'
+			);
 			expect(await source(p.page), c.name).not.toBe('sample');
 			await expect(p.page.locator('[data-provenance]'), c.name).toHaveCount(0);
 			// Never a chart of the sample: with an intact manifest, its summary (the published figures)

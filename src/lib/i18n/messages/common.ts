@@ -30,6 +30,7 @@ export const common = {
 		'state.errorMemoryHint':
 			'Sulge teised vahekaardid või vali väiksem valik (nt üks aasta või maakond) ja proovi uuesti.',
 		'state.retry': 'Proovi uuesti',
+		'state.reload': 'Laadi leht uuesti',
 		'state.errorMemoryStart':
 			'Andmete laadimiseks ei jätkunud mälu. Sulge teised vahekaardid ja laadi leht uuesti; väga suurte andmete korral kasuta arvutit, millel on rohkem mälu.',
 		'state.empty': 'Selle filtri kohta andmeid pole.',
@@ -104,6 +105,7 @@ export const common = {
 		'state.errorMemoryHint':
 			'Close other tabs or choose a smaller selection (e.g. one year or county) and try again.',
 		'state.retry': 'Try again',
+		'state.reload': 'Reload the page',
 		'state.errorMemoryStart':
 			'There was not enough memory to load the data. Close other tabs and reload the page; for very large data use a computer with more memory.',
 		'state.empty': 'No data for this filter.',
