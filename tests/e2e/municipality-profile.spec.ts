@@ -316,6 +316,7 @@ test.describe('peer = similar and training reach on /municipalities', () => {
 			`/municipalities?${new URLSearchParams({ indicator, from: String(from), to: String(to), lang: 'en' })}`
 		);
 		await expect(page.locator('select[name="reach-from"]')).toHaveValue(String(from));
+		await expect(page.locator('select[name="reach-from"]')).toBeVisible();
 		const byName = new Map(municipalities.map((m) => [m.name, m.ehak_code]));
 		const registered = new Map<string, number>();
 		for (const r of trainings) {
@@ -359,6 +360,33 @@ test.describe('peer = similar and training reach on /municipalities', () => {
 			'reach'
 		);
 		await expect(page.locator('figure[data-chart="training-reach"] svg').first()).toBeVisible();
+	});
+
+	test('training reach for an indicator with one year (a first import): no years to choose, the reason instead', async ({
+		page
+	}) => {
+		const file = 'tests/fixtures/service-levels-long-et.csv';
+		const rows = csv(file).map((r) => ({ indicator: r['Näitaja'], year: Number(r['Aasta']) }));
+		const indicator = rows[0].indicator;
+		const years = [...new Set(rows.filter((r) => r.indicator === indicator).map((r) => r.year))];
+		expect(years).toHaveLength(1);
+		await open(page, '/import');
+		await page.locator('input[type="file"]').setInputFiles(file);
+		await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready');
+		await page.locator('[data-action="commit-import"]').click();
+		await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'committed');
+		await open(page, `/municipalities?${new URLSearchParams({ indicator, lang: 'en' })}`);
+		const figure = page.locator('figure[data-chart="training-reach"]');
+		await expect(figure.locator('h2')).toHaveText(`Training reach and the change of “${indicator}”`);
+		await expect(figure.locator('select[name="reach-from"]')).toBeHidden();
+		await expect(figure.locator('select[name="reach-to"]')).toBeHidden();
+		await expect(figure.locator('.empty')).toHaveText(
+			`A change needs values from at least two years; this indicator has only ${years[0]}.`
+		);
+		await expect(figure.locator('[data-stat="reach-association"]')).toHaveCount(0);
+		expect((await readTable(page, 'training-reach')).size).toBe(0);
+		// No notice about a `from` nobody set.
+		await expect(page.locator('[data-notice="bad-param"]')).toHaveCount(0);
 	});
 
 	test('links from the ranking, the map and the compare view open the profile', async ({ page }) => {

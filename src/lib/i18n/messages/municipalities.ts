@@ -104,6 +104,9 @@ export const municipalities = {
 		'mun.yearFallback.none.indicator':
 			'Näitaja „{indicator}“ kohta pole {year}. aasta andmeid; näitame {shown}. aastat.',
 		'mun.reach.title': 'Koolituste haare ja „{indicator}“ muutus, {from}–{to}',
+		'mun.reach.titleOneYear': 'Koolituste haare ja „{indicator}“ muutus',
+		'mun.reach.oneYear':
+			'Muutuse näitamiseks on vaja vähemalt kahe aasta väärtusi; selle näitaja andmetes on ainult {year}. aasta.',
 		'mun.reach.caption':
 			'Iga punkt on omavalitsus: vaakteljel tema inimeste osalemine kava koolitustel 1000 elaniku kohta (koolitused, mis algasid neil aastatel; rahvaarv ligikaudne), püstteljel näitaja muutus samal ajal ({better}). Omavalitsus, keda koolitusandmed ei nimeta, on 0 juures.',
 		'mun.reach.x': 'Osalejaid 1000 elaniku kohta, {from}–{to}',
@@ -275,6 +278,8 @@ export const municipalities = {
 		'mun.yearFallback.notYet.indicator': '“{indicator}” has no {year} data yet; showing {shown}.',
 		'mun.yearFallback.none.indicator': '“{indicator}” has no {year} data; showing {shown}.',
 		'mun.reach.title': 'Training reach and the change of “{indicator}”, {from}–{to}',
+		'mun.reach.titleOneYear': 'Training reach and the change of “{indicator}”',
+		'mun.reach.oneYear': 'A change needs values from at least two years; this indicator has only {year}.',
 		'mun.reach.caption':
 			'Each dot is a municipality: across, how many of its people took part in the plan’s trainings per 1,000 inhabitants (trainings starting in those years; population approximate); up, the indicator’s change over the same years ({better}). A municipality the training data never name is at 0.',
 		'mun.reach.x': 'Participants per 1,000 inhabitants, {from}–{to}',
