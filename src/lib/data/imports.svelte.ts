@@ -226,7 +226,9 @@ export function warmBulkPath(): Promise<void> {
 						header: [...WARMUP_HEADER],
 						mapping: { municipality: 0, year: 1, domain: 2, indicator: 3, value: 4, unit: 5 },
 						minYear: WARMUP_YEARS[0],
-						maxYear: WARMUP_YEARS[1]
+						maxYear: WARMUP_YEARS[1],
+						// As an export without quotes or long lines (the common case) is read.
+						longCells: false
 					});
 					await tx.exec(`DROP TABLE IF EXISTS ${BULK_STAGE}`);
 				})

@@ -42,7 +42,8 @@ export function bulkSourceFor(analysis: Analysis, file: string): BulkSource {
 			header: [...analysis.header],
 			mapping: Object.fromEntries(TRAINING_FIELDS.map((f) => [f, at(f)])),
 			minYear: YEAR_RANGE.trainings[0],
-			maxYear: YEAR_RANGE.trainings[1]
+			maxYear: YEAR_RANGE.trainings[1],
+			longCells: analysis.longCells ?? true
 		};
 	const municipality = at('ehak_code') ?? at('municipality');
 	const year = at('year');
@@ -67,6 +68,7 @@ export function bulkSourceFor(analysis: Analysis, file: string): BulkSource {
 			higher_is_better: at('higher_is_better')
 		},
 		minYear: YEAR_RANGE.service_levels[0],
-		maxYear: YEAR_RANGE.service_levels[1]
+		maxYear: YEAR_RANGE.service_levels[1],
+		longCells: analysis.longCells ?? true
 	};
 }

@@ -31,6 +31,8 @@ export interface BulkOptions {
 	mapping: BulkMapping;
 	minYear: number;
 	maxYear: number;
+	/** False when no cell can be over MAX_CELL_CHARS (lineFacts): the reader skips that check. */
+	longCells?: boolean;
 }
 
 /** What a bulk check found: rows read, rows without errors, and the errors (at most the limit). */
@@ -238,7 +240,7 @@ export async function validateBulk(
 	await timed('bulk:read', () =>
 		tx.exec(
 			`CREATE TEMP TABLE ${BULK_STAGE} AS
-			SELECT _row, ${overlong(o.columnCount)} AS _long, ${cm} AS municipality_raw, l.ehak_code, l.candidates,
+			SELECT _row, ${overlong(o.columnCount, o.longCells)} AS _long, ${cm} AS municipality_raw, l.ehak_code, l.candidates,
 				${cy} AS year_raw, CASE WHEN isfinite(_yn) AND _yn = floor(_yn) THEN least(greatest(_yn, -2147483647), 2147483647)::INTEGER END AS year,
 				nullif(${cd}, '') AS domain, nullif(${ci}, '') AS indicator,
 				${cv} AS value_raw, _vn AS value, _vn IS NOT NULL AND _vp AS value_percent, nullif(${cu}, '') AS unit, ${ch} AS hib_raw,
@@ -385,8 +387,10 @@ function issueParams(
 /**
  * The file's cells over MAX_CELL_CHARS characters, as a list of {i: column, n: length, v: start}
  * (NULL when none): `strlen` (bytes, cheap) first, `length` (characters) only where it can be over.
+ * A file that cannot hold such a cell (`longCells` false, from lineFacts) gets the NULL at once.
  */
-export function overlong(columnCount: number): string {
+export function overlong(columnCount: number, longCells = true): string {
+	if (!longCells) return 'NULL::STRUCT(i INTEGER, n BIGINT, v VARCHAR)[]';
 	const cells = Array.from({ length: columnCount }, (_, i) => {
 		const c = ident(`c${i}`);
 		return `CASE WHEN strlen(${c}) > ${MAX_CELL_CHARS} AND length(${c}) > ${MAX_CELL_CHARS} THEN {'i': ${i}, 'n': length(${c}), 'v': left(${c}, ${CELL_PREVIEW_CHARS})} END`;

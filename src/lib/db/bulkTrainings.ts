@@ -40,6 +40,8 @@ export interface BulkTrainingOptions {
 	headerRow: number;
 	columnCount: number;
 	mapping: TrainingMapping;
+	/** As BulkOptions.longCells. */
+	longCells?: boolean;
 }
 
 type Parsed =
@@ -148,7 +150,7 @@ export async function validateBulkTrainings(
 	);
 	await timed('bulk:read', () =>
 		tx.exec(
-			`CREATE TEMP TABLE ${RAW} AS SELECT *, ${overlong(o.columnCount)} AS _long FROM (${readFileSql(o)})`
+			`CREATE TEMP TABLE ${RAW} AS SELECT *, ${overlong(o.columnCount, o.longCells)} AS _long FROM (${readFileSql(o)})`
 		)
 	);
 	// Each parsed field's distinct cells, parsed by the import core's own parsers.

@@ -27,6 +27,11 @@ export interface BulkSource {
 	maxYear: number;
 	/** The preview already built the checked stage table for this file (skip re-reading it). */
 	staged?: boolean;
+	/**
+	 * Whether a cell of the file can be over MAX_CELL_CHARS (lineFacts). Absent (imports stored
+	 * before it was known): it can, and the reader checks.
+	 */
+	longCells?: boolean;
 }
 
 export interface ImportRecord {
@@ -58,7 +63,8 @@ export async function stageBulk(tx: Connector, b: BulkSource) {
 		file: b.file,
 		delimiter: b.delimiter,
 		headerRow: b.headerRow,
-		columnCount: b.header.length
+		columnCount: b.header.length,
+		longCells: b.longCells ?? true
 	};
 	if (b.dataset === 'trainings') {
 		const ids = await tx.query<{ activity_id: string }>('SELECT activity_id FROM activities');

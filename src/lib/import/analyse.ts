@@ -4,7 +4,7 @@ import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue, WideP
 import { readTable } from './read/readTable';
 import { decodeBytes, utf16Of } from './read/decode';
 import { hasMixedLineEnds, normaliseLineEnds } from './read/lineEnds';
-import { BULK_MAX_LINE_BYTES, MAX_FILE_BYTES, byteProblem, hasLineLongerThan } from './read/problems';
+import { BULK_MAX_LINE_BYTES, MAX_FILE_BYTES, byteProblem, lineFacts } from './read/problems';
 import { readWorkbook, workbookKind, type WorkbookSheet } from './read/workbook';
 import { writeDelimited } from './read/writeTable';
 import { detectDataset, mapColumns } from './datasets/fields';
@@ -79,12 +79,15 @@ export function analyseLarge(
 ): { analysis: Analysis; text: string | null; utf8?: Uint8Array } {
 	const bp = byteProblem(bytes);
 	if (bp) return { analysis: rejected(bp), text: null };
-	const eligible =
+	const large =
 		bytes.length >= BULK_MIN_BYTES &&
 		!options.wide &&
-		(options.dataset === undefined || BULK_DATASETS.includes(options.dataset)) &&
-		// A line DuckDB's reader would refuse (with room for Windows-125x growing as UTF-8).
-		!hasLineLongerThan(bytes, BULK_MAX_LINE_BYTES / 3);
+		(options.dataset === undefined || BULK_DATASETS.includes(options.dataset));
+	const lines = large ? lineFacts(bytes) : null;
+	// A line DuckDB's reader would refuse (with room for Windows-125x growing as UTF-8).
+	const eligible = lines !== null && lines.longest <= BULK_MAX_LINE_BYTES / 3;
+	// UTF-16 has 0x0a bytes inside characters: its lines cannot be measured in bytes.
+	const bulk = { bulk: true, longCells: lines === null || lines.longCells || utf16Of(bytes) !== null };
 	if (eligible && !options.fullDecode && !utf16Of(bytes) && !hasMixedLineEnds(bytes)) {
 		const end = bytes.lastIndexOf(0x0a, BULK_HEAD_CHARS);
 		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
@@ -92,7 +95,7 @@ export function analyseLarge(
 			const a = analyseText(head.text, head.encoding, options, ctx);
 			if (!a.problem && !a.wide && a.dataset !== null && BULK_DATASETS.includes(a.dataset)) {
 				onProgress?.(1);
-				return { analysis: { ...a, bulk: true }, text: null, utf8: bytes };
+				return { analysis: { ...a, ...bulk }, text: null, utf8: bytes };
 			}
 		}
 	}
@@ -109,7 +112,7 @@ export function analyseLarge(
 	if (head.problem || head.wide || head.dataset === null || !BULK_DATASETS.includes(head.dataset))
 		return full();
 	onProgress?.(1);
-	return { analysis: { ...head, bulk: true }, text };
+	return { analysis: { ...head, ...bulk }, text };
 }
 
 /**

@@ -130,6 +130,8 @@ export interface Analysis {
 	 * mapping, preview); DuckDB reads and checks every row (the bulk path).
 	 */
 	bulk?: boolean;
+	/** Bulk path: a cell may be over MAX_CELL_CHARS (lineFacts); false lets DuckDB skip that check. */
+	longCells?: boolean;
 	/** The bulk path's counts over the whole file (`rows`/`errors` hold the head and the first errors). */
 	validCount?: number;
 	errorRowCount?: number;

@@ -3,9 +3,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeConnector } from '../../../src/lib/db/nodeConnector';
-import { validateBulk, BULK_SELECT, municipalityNames } from '../../../src/lib/db/bulkServiceLevels';
+import {
+	validateBulk,
+	BULK_SELECT,
+	municipalityNames,
+	overlong
+} from '../../../src/lib/db/bulkServiceLevels';
 import { analyseFile, YEAR_RANGE } from '../../../src/lib/import';
 import { municipalities } from '../municipalities';
+import { lineFacts } from '../../../src/lib/import/read/problems';
 
 type Conn = Awaited<ReturnType<typeof createNodeConnector>>;
 let conn: Conn;
@@ -166,7 +172,9 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 					higher_is_better: mapping.higher_is_better
 				},
 				minYear: YEAR_RANGE.service_levels[0],
-				maxYear: YEAR_RANGE.service_levels[1]
+				maxYear: YEAR_RANGE.service_levels[1],
+				// As the app decides it for this file (analyseLarge).
+				longCells: lineFacts(bytes).longCells
 			},
 			municipalities,
 			js.header
@@ -248,5 +256,42 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 			[6, 'Märkus', 'cell_too_long', 5_000_000]
 		]);
 		expect(db.validCount).toBe(2);
+	});
+});
+
+describe('validateBulk with longCells false (no line of the file can hold an over-long cell)', () => {
+	it('gives the same rows and errors as the full check, and the full check still finds long cells', async () => {
+		const lines = [
+			'Rae vald;2024;Haridus;Osakaal;5;%',
+			'Atlantis;2024;Haridus;Osakaal;5;%',
+			'Tallinn;20x4;Haridus;Osakaal;kaks;%',
+			'Rae vald;2024;Haridus;Osakaal;6;%'
+		];
+		const file = join(dir, 'nolong.csv');
+		writeFileSync(file, [HEADER.join(';'), ...lines].join('\r\n'), 'utf8');
+		const options = {
+			file,
+			delimiter: ';',
+			headerRow: 1,
+			columnCount: 6,
+			mapping: { municipality: 0, year: 1, domain: 2, indicator: 3, value: 4, unit: 5 },
+			minYear: 2000,
+			maxYear: 2035
+		};
+		const full = await validateBulk(conn, options, municipalities, HEADER);
+		const fullRows = await conn.query(BULK_SELECT);
+		const skipped = await validateBulk(conn, { ...options, longCells: false }, municipalities, HEADER);
+		expect(skipped).toEqual(full);
+		// Skipped means no per-cell length work in the read at all.
+		expect(overlong(6, false)).not.toMatch(/length|strlen/);
+		expect(overlong(6)).toMatch(/strlen/);
+		expect(await conn.query(BULK_SELECT)).toEqual(fullRows);
+		expect(full.errors.map((e) => e.code).sort()).toEqual(
+			['duplicate_key', 'invalid_number', 'invalid_year', 'unknown_municipality'].sort()
+		);
+		// Told nothing (a stored import from before), a long cell is still found.
+		writeFileSync(file, [HEADER.join(';'), `Rae vald;2024;Haridus;${'ö'.repeat(2001)};5;%`].join('\r\n'));
+		const long = await validateBulk(conn, options, municipalities, HEADER);
+		expect(long.errors.map((e) => e.code)).toEqual(['cell_too_long']);
 	});
 });

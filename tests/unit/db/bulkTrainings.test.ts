@@ -11,6 +11,7 @@ import {
 } from '../../../src/lib/db/bulkTrainings';
 import { analyseFile } from '../../../src/lib/import';
 import { municipalities } from '../municipalities';
+import { lineFacts } from '../../../src/lib/import/read/problems';
 
 type Conn = Awaited<ReturnType<typeof createNodeConnector>>;
 let conn: Conn;
@@ -83,7 +84,9 @@ async function compare(header: string[], lines: string[], mapping?: TrainingMapp
 			delimiter: js.delimiter,
 			headerRow: js.headerRow,
 			columnCount: js.header.length,
-			mapping: mapping ?? (js.mapping as TrainingMapping)
+			mapping: mapping ?? (js.mapping as TrainingMapping),
+			// As the app decides it for this file (analyseLarge).
+			longCells: lineFacts(bytes).longCells
 		},
 		ctx,
 		js.header
@@ -126,6 +129,16 @@ describe('validateBulkTrainings agrees with the import core (analyseFile) on a d
 				return order.map((i) => cells[i] ?? '').join(';');
 			}).filter((l) => !l.includes('"'))
 		);
+	});
+});
+
+describe('validateBulkTrainings on a file without quotes or long lines (the long-cell check skipped)', () => {
+	it('still agrees with the import core', async () => {
+		const plain = LINES.filter((l) => !l.includes('"') && l.length < 2000);
+		expect(lineFacts(new TextEncoder().encode(plain.join('\r\n'))).longCells).toBe(false);
+		const db = await compare(HEADER, plain);
+		expect(db.errors.length).toBeGreaterThan(5);
+		expect(db.errors.map((e) => e.code)).not.toContain('cell_too_long');
 	});
 });
 

@@ -208,3 +208,41 @@ describe('analyseLarge(bytes) — a large training export takes the bulk path to
 		expect(analysis.bulk ?? false).toBe(false);
 	});
 });
+
+describe('lineFacts(bytes) and longCells — when DuckDB can skip the over-long-cell check', () => {
+	it('measures the longest line in bytes (LF-separated, CR counted) and finds quotes', async () => {
+		const { lineFacts } = await import('../../../src/lib/import/read/problems');
+		const enc = (s: string) => new TextEncoder().encode(s);
+		expect(lineFacts(enc('ab\r\ncdef\r\ng'))).toEqual({ longest: 5, longCells: false });
+		expect(lineFacts(enc(''))).toEqual({ longest: 0, longCells: false });
+		// 2,000 characters fit; 2,001 bytes may be one cell of 2,001 characters.
+		expect(lineFacts(enc(`x;${'a'.repeat(1998)}\n`)).longCells).toBe(false);
+		expect(lineFacts(enc(`x;${'a'.repeat(1999)}\n`))).toEqual({ longest: 2001, longCells: true });
+		// Bytes, not characters: 1,001 × "ö" is 2,002 bytes (and cannot be over 2,000 characters, but
+		// the measure is only ever on the safe side).
+		expect(lineFacts(enc('ö'.repeat(1001))).longCells).toBe(true);
+		// A quote anywhere: a quoted cell may run over several short lines.
+		expect(lineFacts(enc('a;"b\nc";d\n')).longCells).toBe(true);
+	});
+
+	it('an export without quotes or long lines says so; one with a quote, a long line or UTF-16 does not', async () => {
+		const { encodeText } = await import('../../../src/lib/import');
+		const plain = serviceLevels(BULK_MIN_BYTES);
+		const { analysis } = analyseLarge(plain, {}, ctx);
+		expect(analysis).toMatchObject({ bulk: true, longCells: false });
+		expect(bulkSourceFor(analysis, 'x.csv').longCells).toBe(false);
+		const text = new TextDecoder().decode(plain);
+		const quoted = text.replace('Näitaja 5;', '"Näitaja 5";');
+		expect(analyseLarge(new TextEncoder().encode(quoted), {}, ctx).analysis).toMatchObject({
+			bulk: true,
+			longCells: true
+		});
+		const longLine = text.replace(/\r\n$/, `\r\nNäitaja X;Rae vald;2024;1,5;${'7'.repeat(2500)}\r\n`);
+		expect(analyseLarge(new TextEncoder().encode(longLine), {}, ctx).analysis).toMatchObject({
+			bulk: true,
+			longCells: true
+		});
+		const utf16 = analyseLarge(encodeText(text, 'utf-16le'), {}, ctx).analysis;
+		expect(utf16).toMatchObject({ bulk: true, longCells: true });
+	});
+});
