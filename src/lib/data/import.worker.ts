@@ -38,6 +38,7 @@ self.onmessage = async (ev: MessageEvent<AnalyseRequest | ErrorsRequest>) => {
 		const { file, options, ctx, lang } = ev.data;
 		// Read here, off the page's thread: a large export is 100 MB.
 		const bytes = new Uint8Array(await file.arrayBuffer());
+		const read = performance.now();
 		const { analysis, text, utf8: asIs } = await analyseAny(
 			bytes,
 			{ ...options, lang },
@@ -51,7 +52,7 @@ self.onmessage = async (ev: MessageEvent<AnalyseRequest | ErrorsRequest>) => {
 		// What IndexedDB keeps for the replay at start-up: the file itself when DuckDB reads it as it
 		// is, else a Blob of the UTF-8 bytes, made here, off the page's thread.
 		const blob = !utf8 ? undefined : utf8 === bytes ? file : new Blob([utf8 as Uint8Array<ArrayBuffer>]);
-		const timings = { analyse: encoded - started, encode: performance.now() - encoded };
+		const timings = { read: read - started, analyse: encoded - read, encode: performance.now() - encoded };
 		post({ type: 'done', analysis, utf8, blob, timings }, utf8 ? [utf8.buffer] : []);
 	} catch (e) {
 		post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
