@@ -233,3 +233,24 @@ test('the import worker waiting for a file is stopped when the analyst leaves /i
 	await closed;
 	expect(page.workers().filter((w) => w.url().includes('import.worker'))).toEqual([]);
 });
+
+test('the save button counts rows in English: one row, several rows', async ({ page }) => {
+	await open(page, '/import?lang=en');
+	const file = (lines: string[]) => ({
+		name: 'tasemed.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(['Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik', ...lines].join('\n'))
+	});
+	const input = page.locator('input[type="file"]');
+	await input.setInputFiles(file(['Tallinn;2024;haridus;X (%);5;%', 'Atlantis;2024;haridus;X (%);5;%']));
+	await expect(status(page)).toHaveAttribute('data-import-status', 'has-errors');
+	await expect(page.locator('[data-action="commit-valid-rows"]')).toHaveText(
+		'Save only the 1 valid row, leave out 1 with errors'
+	);
+	await input.setInputFiles(file(['Tallinn;2024;haridus;X (%);5;%']));
+	await expect(status(page)).toHaveAttribute('data-import-status', 'ready');
+	await expect(page.locator('[data-action="commit-import"]')).toHaveText('Save the 1 row');
+	await input.setInputFiles(file(['Tallinn;2024;haridus;X (%);5;%', 'Rae vald;2024;haridus;X (%);6;%']));
+	await expect(status(page)).toHaveAttribute('data-import-status', 'ready');
+	await expect(page.locator('[data-action="commit-import"]')).toHaveText('Save all 2 rows');
+});

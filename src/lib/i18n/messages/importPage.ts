@@ -35,6 +35,9 @@ export const importPage = {
 		'import.col.reason': 'Põhjus',
 		'import.commit': 'Salvesta kõik {n} rida',
 		'import.commitValid': 'Salvesta ainult {n} korras rida, jäta {bad} vigast välja',
+		// Eesti keeles on arvsõna järel ainsus nagunii („1 rida“, „2 rida“).
+		'import.commit.one': 'Salvesta kõik {n} rida',
+		'import.commitValid.one': 'Salvesta ainult {n} korras rida, jäta {bad} vigast välja',
 		'import.cancel': 'Loobu',
 		'import.downloadErrors': 'Laadi vead alla (vigased read parandamiseks)',
 		'import.errorsTruncated':
@@ -163,6 +166,8 @@ export const importPage = {
 		'import.col.reason': 'Reason',
 		'import.commit': 'Save all {n} rows',
 		'import.commitValid': 'Save only the {n} valid rows, leave out {bad} with errors',
+		'import.commit.one': 'Save the {n} row',
+		'import.commitValid.one': 'Save only the {n} valid row, leave out {bad} with errors',
 		'import.cancel': 'Cancel',
 		'import.downloadErrors': 'Download errors (the rejected rows, to fix)',
 		'import.errorsTruncated':
