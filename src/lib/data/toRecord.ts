@@ -43,7 +43,7 @@ export function bulkSourceFor(analysis: Analysis, file: string): BulkSource {
 			mapping: Object.fromEntries(TRAINING_FIELDS.map((f) => [f, at(f)])),
 			minYear: YEAR_RANGE.trainings[0],
 			maxYear: YEAR_RANGE.trainings[1],
-			longCells: analysis.longCells ?? true
+			longCells: analysis.longCells
 		};
 	const municipality = at('ehak_code') ?? at('municipality');
 	const year = at('year');
@@ -69,6 +69,6 @@ export function bulkSourceFor(analysis: Analysis, file: string): BulkSource {
 		},
 		minYear: YEAR_RANGE.service_levels[0],
 		maxYear: YEAR_RANGE.service_levels[1],
-		longCells: analysis.longCells ?? true
+		longCells: analysis.longCells
 	};
 }

@@ -64,7 +64,7 @@ export async function stageBulk(tx: Connector, b: BulkSource) {
 		delimiter: b.delimiter,
 		headerRow: b.headerRow,
 		columnCount: b.header.length,
-		longCells: b.longCells ?? true
+		longCells: b.longCells
 	};
 	if (b.dataset === 'trainings') {
 		const ids = await tx.query<{ activity_id: string }>('SELECT activity_id FROM activities');

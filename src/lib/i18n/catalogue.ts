@@ -39,8 +39,28 @@ export function isLang(value: unknown): value is Lang {
 	return value === 'et' || value === 'en';
 }
 
-/** Look up a message and fill `{name}` placeholders. Falls back to Estonian, then to the key. */
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * The message's singular, `<key>.one`, where the language has one and `{n}` is a count the
+ * language's plural rules call "one" ("Save the 1 row", not "1 rows"). Estonian needs none: a
+ * numeral takes the singular anyway ("1 rida", "2 rida").
+ */
+function singular(lang: Lang, key: string, params: Record<string, string | number>): string | undefined {
+	const one = catalogue[lang][`${key}.one`];
+	if (one === undefined || !('n' in params)) return undefined;
+	const n = Number(params.n);
+	if (!Number.isFinite(n)) return undefined;
+	let rules = pluralRules.get(lang);
+	if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+	return rules.select(n) === 'one' ? one : undefined;
+}
+
+/**
+ * Look up a message and fill `{name}` placeholders. Falls back to Estonian, then to the key; a count
+ * of one takes the message's singular where there is one.
+ */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-	const text = catalogue[lang][key] ?? catalogue.et[key] ?? key;
+	const text = singular(lang, key, params) ?? catalogue[lang][key] ?? catalogue.et[key] ?? key;
 	return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -86,9 +86,10 @@ export function analyseLarge(
 	const lines = large ? lineFacts(bytes) : null;
 	// A line DuckDB's reader would refuse (with room for Windows-125x growing as UTF-8).
 	const eligible = lines !== null && lines.longest <= BULK_MAX_LINE_BYTES / 3;
+	const utf16 = utf16Of(bytes) !== null;
 	// UTF-16 has 0x0a bytes inside characters: its lines cannot be measured in bytes.
-	const bulk = { bulk: true, longCells: lines === null || lines.longCells || utf16Of(bytes) !== null };
-	if (eligible && !options.fullDecode && !utf16Of(bytes) && !hasMixedLineEnds(bytes)) {
+	const bulk = { bulk: true, longCells: lines === null || lines.longCells || utf16 };
+	if (eligible && !options.fullDecode && !utf16 && !hasMixedLineEnds(bytes)) {
 		const end = bytes.lastIndexOf(0x0a, BULK_HEAD_CHARS);
 		const head = end > 0 ? decodeBytes(bytes.subarray(0, end + 1)) : null;
 		if (head && (head.encoding === 'utf-8' || head.encoding === 'utf-8-bom')) {

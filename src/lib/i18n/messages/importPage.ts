@@ -35,9 +35,6 @@ export const importPage = {
 		'import.col.reason': 'Põhjus',
 		'import.commit': 'Salvesta kõik {n} rida',
 		'import.commitValid': 'Salvesta ainult {n} korras rida, jäta {bad} vigast välja',
-		// Eesti keeles on arvsõna järel ainsus nagunii („1 rida“, „2 rida“).
-		'import.commit.one': 'Salvesta kõik {n} rida',
-		'import.commitValid.one': 'Salvesta ainult {n} korras rida, jäta {bad} vigast välja',
 		'import.cancel': 'Loobu',
 		'import.downloadErrors': 'Laadi vead alla (vigased read parandamiseks)',
 		'import.errorsTruncated':
