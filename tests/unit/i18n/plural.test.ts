@@ -11,6 +11,13 @@ describe('translate: a count of one takes the message’s singular where the lan
 			'Save only the 1 valid row, leave out 3 with errors'
 		);
 	});
+	it('a county of one municipality, a file of one row', () => {
+		expect(translate('en', 'mun.chart.rankingCounty', { county: 'Hiiu maakond', n: 1 })).toBe(
+			'Hiiu maakond: 1 municipality. Ranks are still national (among all municipalities with a value).'
+		);
+		expect(translate('en', 'import.rows', { n: '1' })).toBe('1 row');
+		expect(translate('en', 'import.rows', { n: '12' })).toBe('12 rows');
+	});
 	it('Estonian has no singular form to choose: the numeral takes the singular anyway', () => {
 		expect(translate('et', 'import.commit', { n: '1' })).toBe('Salvesta kõik 1 rida');
 		expect(translate('et', 'import.commit', { n: '2' })).toBe('Salvesta kõik 2 rida');

@@ -138,6 +138,7 @@ export const importPage = {
 			'Largest file: {size}. Datasets: action plan, progress, trainings, municipalities, service levels.',
 		'import.reading': 'Reading the file…',
 		'import.rows': '{n} rows',
+		'import.rows.one': '{n} row',
 		'import.preview': 'Preview',
 		'import.file.name': 'File',
 		'import.encoding': 'Encoding',

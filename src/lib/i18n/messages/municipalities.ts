@@ -227,6 +227,8 @@ export const municipalities = {
 			'All municipalities with a value, best at the top ({better}). Ranks are national; equal values share a rank. The selected municipality is highlighted, its peer group darker; dashed line = peer-group median.',
 		'mun.chart.rankingCounty':
 			'{county}: {n} municipalities. Ranks are still national (among all municipalities with a value).',
+		'mun.chart.rankingCounty.one':
+			'{county}: {n} municipality. Ranks are still national (among all municipalities with a value).',
 		'mun.chart.map': '{indicator}, {year}: map',
 		'mun.chart.mapCaption':
 			'Each dot is a municipality’s centre; darker = better ({better}). Hollow dashed dot = no value. Positions approximate.',
