@@ -225,6 +225,29 @@ test.describe('URL state', () => {
 		for (const [code, row] of table) expectNumber(row.peer_median, want.get(code)?.peer_median ?? null, code);
 	});
 
+	test('a new indicator changes the values, and the profile links carry it', async ({ page }) => {
+		const year = years.at(-1) as number;
+		const [from, to] = [indicators[0], indicators[1]];
+		await open(page, `/municipalities?${new URLSearchParams({ indicator: from, year: String(year) })}`);
+		await page.locator('select[name="indicator"]').selectOption(to);
+		await expect.poll(() => new URL(page.url()).searchParams.get('indicator')).toBe(to);
+		await waitReady(page);
+		const table = await readTable(page, 'municipality-ranking');
+		const want = expected(to, year, 'county');
+		expect(table.size).toBe(79);
+		for (const [code, w] of want) expectNumber(table.get(code)!.value, w.value, `${code} value`);
+		// Every name link in the ranking opens the profile with the indicator now shown.
+		const links = await page.$$eval('table[data-table="municipality-ranking"] a[href]', (as) =>
+			as.map((a) => a.getAttribute('href') as string)
+		);
+		expect(links).toHaveLength(79);
+		for (const href of links) {
+			const url = new URL(href, 'http://x');
+			expect(url.pathname, href).toMatch(/^\/municipalities\/\d{4}$/);
+			expect(url.searchParams.get('indicator'), href).toBe(to);
+		}
+	});
+
 	test('unknown values get a notice and are ignored', async ({ page }) => {
 		await open(page, '/municipalities?peer=galaxy&indicator=Nonexistent&county=Atlantis&m=0784,9999');
 		const notice = page.locator('[data-notice="bad-param"]');

@@ -29,7 +29,9 @@ export function similarGroups(input: () => SimilarInput, onerror: (e: unknown) =
 	// As values: the load below runs again only when one of them changes, not on every URL change.
 	const on = $derived(input().on);
 	const year = $derived(input().year);
+	/** Read only with peer=similar: with a thousand indicators it costs 2–3 ms per URL change. */
 	const choice = $derived.by(() => {
+		if (!on) return null;
 		const { indicators, params, domain } = input();
 		return indicators && year !== null ? readSimilarityChoice(params, indicators, domain, year) : null;
 	});
@@ -65,7 +67,7 @@ export function similarGroups(input: () => SimilarInput, onerror: (e: unknown) =
 			: null;
 	});
 	return {
-		/** The URL's `sim` choice (with its parameter issues). */
+		/** The URL's `sim` choice (with its parameter issues); null unless the peer group is `similar`. */
 		get choice() {
 			return choice;
 		},
