@@ -43,8 +43,9 @@ const pluralRules = new Map<Lang, Intl.PluralRules>();
 
 /**
  * The message's singular, `<key>.one`, where the language has one and `{n}` is a count the
- * language's plural rules call "one" ("Save the 1 row", not "1 rows"). Estonian needs none: a
- * numeral takes the singular anyway ("1 rida", "2 rida").
+ * language's plural rules call "one" ("Save the 1 row", not "1 rows"). Estonian needs it too where
+ * the noun's cases differ: one takes the nominative, other numerals the partitive ("1 omavalitsus",
+ * "2 omavalitsust"; "rida" is the same in both).
  */
 function singular(lang: Lang, key: string, params: Record<string, string | number>): string | undefined {
 	const one = catalogue[lang][`${key}.one`];

@@ -18,9 +18,30 @@ describe('translate: a count of one takes the message’s singular where the lan
 		expect(translate('en', 'import.rows', { n: '1' })).toBe('1 row');
 		expect(translate('en', 'import.rows', { n: '12' })).toBe('12 rows');
 	});
-	it('Estonian has no singular form to choose: the numeral takes the singular anyway', () => {
-		expect(translate('et', 'import.commit', { n: '1' })).toBe('Salvesta kõik 1 rida');
+	it('Estonian: a numeral other than one takes the partitive, one the nominative', () => {
+		expect(translate('et', 'mun.peerGroup', { group: 'Hiiu maakond', n: 1, k: 1 })).toBe(
+			'Võrdlusrühm: Hiiu maakond (1 omavalitsus, 1 väärtusega).'
+		);
+		expect(translate('et', 'mun.peerGroup', { group: 'Tartu maakond', n: 8, k: 7 })).toBe(
+			'Võrdlusrühm: Tartu maakond (8 omavalitsust, neist 7 väärtusega).'
+		);
+		expect(translate('et', 'dq.summary', { n: 1 })).toBe('1 hoiatus');
+		expect(translate('et', 'dq.summary', { n: 21 })).toBe('21 hoiatust');
+		// "rida" is the same in both cases; "kõik" (all) is dropped for one.
+		expect(translate('et', 'import.commit', { n: '1' })).toBe('Salvesta 1 rida');
 		expect(translate('et', 'import.commit', { n: '2' })).toBe('Salvesta kõik 2 rida');
+	});
+	it('English: one import, one warning, one training, one activity', () => {
+		expect(translate('en', 'source.local', { n: 1 })).toBe('Local changes — not published (1)');
+		expect(translate('en', 'source.localLong', { n: 1 }).startsWith('1 import was made')).toBe(true);
+		expect(translate('en', 'source.localLong', { n: 3 }).startsWith('3 imports were made')).toBe(true);
+		expect(translate('en', 'dq.summary', { n: 1 })).toBe('1 warning');
+		expect(translate('en', 'dq.coverage.tip.tr', { row: 'Harju', year: 2024, n: 1 })).toBe(
+			'Harju\n2024: 1 training'
+		);
+		expect(
+			translate('en', 'rep.changes.count', { n: 1, done: 1, atRisk: 0, cancelled: 0, other: 0 })
+		).toMatch(/^1 activity changed status — became done: 1,/);
 	});
 	it('messages without a singular and messages without n are untouched', () => {
 		expect(translate('en', 'state.retry', { n: 1 })).toBe('Try again');

@@ -152,7 +152,7 @@ describe('the summary facts and sentences', () => {
 		};
 		const et = summarySentences((k, p) => translate('et', k, p), input).join(' ');
 		expect(et).toContain('50 % (+4\u00a0pp võrreldes 2023. aastaga)');
-		expect(et).toContain('Tehtud on 1 tegevust (±0), riskis 1 (+1), hilinenud 1 (+1)');
+		expect(et).toContain('Tegevuste seis: tehtud 1 (±0), riskis 1 (+1), hilinenud 1 (+1)');
 		expect(et).toContain('(−1)');
 		expect(et).toContain('Suurim edasiminek: Suund 1 (+6\u00a0pp)');
 		expect(et).toContain('keskmises ei arvestata: 1.');

@@ -71,7 +71,11 @@ export const dataQuality = {
 		'dq.fix.activity': 'Ava tegevus',
 		'dq.fix.indicator': 'Ava võrdlus',
 		'dq.fix.import': 'Ava import',
-		'dq.source.import': 'import'
+		'dq.source.import': 'import',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'dq.summary.one': '{n} hoiatus',
+		'dq.coverage.tip.sl.one': '{row}\n{year}: {n} omavalitsus {total}-st',
+		'dq.coverage.tip.tr.one': '{row}\n{year}: {n} koolitus'
 	},
 	en: {
 		'dq.title': 'Data quality',
@@ -144,6 +148,9 @@ export const dataQuality = {
 		'dq.fix.activity': 'Open the activity',
 		'dq.fix.indicator': 'Open the comparison',
 		'dq.fix.import': 'Open import',
-		'dq.source.import': 'import'
+		'dq.source.import': 'import',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'dq.summary.one': '{n} warning',
+		'dq.coverage.tip.tr.one': '{row}\n{year}: {n} training'
 	}
 };

@@ -126,7 +126,11 @@ export const importPage = {
 		'delim.;': 'semikoolon ;',
 		'delim.,': 'koma ,',
 		'delim.tab': 'tabulaator',
-		'delim.|': 'püstkriips |'
+		'delim.|': 'püstkriips |',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'import.commit.one': 'Salvesta {n} rida',
+		'import.nothingToSave.one':
+			'Ainsat rida ei saa salvestada: selles on vigu (vt „Vead ridades“). Paranda fail ja laadi see uuesti.'
 	},
 	en: {
 		'import.title': 'Import data',
@@ -257,6 +261,9 @@ export const importPage = {
 		'delim.;': 'semicolon ;',
 		'delim.,': 'comma ,',
 		'delim.tab': 'tab',
-		'delim.|': 'pipe |'
+		'delim.|': 'pipe |',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'import.nothingToSave.one':
+			'The one row cannot be saved: it has errors (see "Row errors"). Fix the file and load it again.'
 	}
 };

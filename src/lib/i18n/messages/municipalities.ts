@@ -176,7 +176,15 @@ export const municipalities = {
 		'prof.tr.col.completed': 'Läbinuid',
 		'prof.tr.col.completion': 'Läbimise määr',
 		'mun.reach.notEffect':
-			'See on seos, mitte mõju: koolitusi võisid saada just need omavalitsused, kus muutus niikuinii toimus, ja näitajat mõjutab palju muud.'
+			'See on seos, mitte mõju: koolitusi võisid saada just need omavalitsused, kus muutus niikuinii toimus, ja näitajat mõjutab palju muud.',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'mun.peerGroup.one': 'Võrdlusrühm: {group} ({n} omavalitsus, {k} väärtusega).',
+		'mun.chart.rankingCounty.one':
+			'{county}: {n} omavalitsus. Koht on ikkagi üleriigiline (kõigi väärtusega omavalitsuste seas).',
+		'mun.reach.noRho.one': '{n} omavalitsus: seost ei saa arvutada.',
+		'prof.sim.tooFew.one': '{n} omavalitsus jäi välja liiga väheste ühiste näitajate tõttu.',
+		'prof.tr.summary.one':
+			'{n} koolitus, {participants} registreerunut, {completed} läbinut; {per1000} osalejat 1000 elaniku kohta.'
 	},
 	en: {
 		'mun.title': 'Municipality comparison',
@@ -352,6 +360,12 @@ export const municipalities = {
 		'prof.tr.col.completed': 'Completed',
 		'prof.tr.col.completion': 'Completion rate',
 		'mun.reach.notEffect':
-			'This is an association, not an effect: trainings may have gone to the municipalities that were changing anyway, and much else moves the indicator.'
+			'This is an association, not an effect: trainings may have gone to the municipalities that were changing anyway, and much else moves the indicator.',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'mun.peerGroup.one': 'Peer group: {group} ({n} municipality, {k} with a value).',
+		'mun.reach.noRho.one': '{n} municipality: no correlation can be computed.',
+		'prof.sim.tooFew.one': '{n} municipality was left out for sharing too few indicators.',
+		'prof.tr.summary.one':
+			'{n} training, {participants} registered, {completed} completed; {per1000} participants per 1,000 inhabitants.'
 	}
 };

@@ -59,7 +59,12 @@ export const publish = {
 		'pub.export.button': 'Laadi avaldamiseks alla',
 		'pub.export.busy': 'Koostan faile…',
 		'pub.export.done': 'Alla laaditud: {file} ({datasets}).',
-		'pub.export.failed': 'Avaldamisfaili ei saanud koostada: {detail}'
+		'pub.export.failed': 'Avaldamisfaili ei saanud koostada: {detail}',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'source.localLong.one':
+			'{n} import on tehtud ainult selles brauseris. Teised näevad avaldatud andmeid, kuni laadid avaldamiseks alla ja paned failid serverisse.',
+		'pub.pending.text.one':
+			'Sinu {n} kohalik import tehti {madeOn}; nüüd on serveris {current}. Praegu näed uusi andmeid ilma oma muudatusteta.'
 	},
 	en: {
 		'source.published': 'Published data {date}',
@@ -123,6 +128,12 @@ export const publish = {
 		'pub.export.button': 'Download for publishing',
 		'pub.export.busy': 'Writing the files…',
 		'pub.export.done': 'Downloaded: {file} ({datasets}).',
-		'pub.export.failed': 'The publishing file could not be written: {detail}'
+		'pub.export.failed': 'The publishing file could not be written: {detail}',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'source.localLong.one':
+			'{n} import was made in this browser only. Others see the published data until you download for publishing and put the files on the server.',
+		'source.discardConfirm.one': 'Discards {n} local import; the published data stay.',
+		'pub.pending.text.one':
+			'Your {n} local import was made {madeOn}; the server now has {current}. You now see the new data without your changes.'
 	}
 };

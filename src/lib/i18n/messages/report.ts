@@ -16,11 +16,11 @@ export const report = {
 			'{year}. aasta seisuga on tegevuskava keskmine täitmine {attainment}; keskmises on {inMean} tegevust. Eelmise aastaga ei võrrelda, sest tegevuskava algas {first}.',
 		'rep.sum.cancelled': 'Tühistatud tegevusi, mida keskmises ei arvestata: {n}.',
 		'rep.sum.counts':
-			'Tehtud on {done} tegevust ({doneChange}), riskis {atRisk} ({atRiskChange}), hilinenud {late} ({lateChange}) ning aruanne puudub {notReported} tegevuse kohta ({notReportedChange}).',
+			'Tegevuste seis: tehtud {done} ({doneChange}), riskis {atRisk} ({atRiskChange}), hilinenud {late} ({lateChange}), aruanne puudub {notReported} ({notReportedChange}).',
 		'rep.sum.countsNoPrev':
-			'Tehtud on {done} tegevust, riskis {atRisk}, hilinenud {late} ning aruanne puudub {notReported} tegevuse kohta.',
+			'Tegevuste seis: tehtud {done}, riskis {atRisk}, hilinenud {late}, aruanne puudub {notReported}.',
 		'rep.sum.moves':
-			'Võrreldes {prev}. aastaga sai tehtud {done}, riskiseisu läks {atRisk} ja hiljaks jäi {late} tegevust.',
+			'Muutus võrreldes {prev}. aastaga: tehtuks sai {done}, riskiseisu läks {atRisk}, hiljaks jäi {late}.',
 		'rep.sum.rise': 'Suurim edasiminek: {name} ({change}).',
 		'rep.sum.fall': 'Suurim tagasiminek: {name} ({change}).',
 		'rep.sum.noFall': 'Ükski suund ega peavastutaja ei läinud tagasi.',
@@ -43,7 +43,7 @@ export const report = {
 		'rep.changes.none': 'Ühegi tegevuse seis ei muutunud.',
 		'rep.changes.table': 'Tegevused, mille seis muutus',
 		'rep.changes.count':
-			'{n} tegevuse seis muutus: {done} sai tehtud, {atRisk} läks riskiseisu, {cancelled} tühistati, {other} muud muutust.',
+			'{n} tegevuse seis muutus: tehtuks sai {done}, riskiseisu läks {atRisk}, tühistati {cancelled}, muid muutusi {other}.',
 		'rep.kind.done': 'Sai tehtud',
 		'rep.kind.at_risk': 'Läks riskiseisu',
 		'rep.kind.cancelled': 'Tühistati',
@@ -83,7 +83,10 @@ export const report = {
 		'rep.mark.published': 'Avaldatud andmed',
 		'rep.page': 'Lk',
 		'rep.kindAnnual': 'Aastaülevaade {year}',
-		'rep.kindFinal': 'Lõppülevaade, seis {year}'
+		'rep.kindFinal': 'Lõppülevaade, seis {year}',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'rep.carry.lead.one':
+			'{n} tegevus, mis {year}. aasta seisuga ei ole tehtud ega tühistatud, koos peavastutaja viimase kommentaariga. Tabeli saab alla laadida järgmise tegevuskava koostamiseks.'
 	},
 	en: {
 		'rep.title': 'Action plan annual review {year}',
@@ -101,11 +104,10 @@ export const report = {
 			'As of {year} the plan’s mean attainment is {attainment}, over {inMean} activities. There is no previous year to compare with: the plan began in {first}.',
 		'rep.sum.cancelled': 'Cancelled activities left out of the mean: {n}.',
 		'rep.sum.counts':
-			'{done} activities are done ({doneChange}), {atRisk} at risk ({atRiskChange}), {late} late ({lateChange}) and {notReported} have no report ({notReportedChange}).',
+			'Activities done: {done} ({doneChange}); at risk: {atRisk} ({atRiskChange}); late: {late} ({lateChange}); without a report: {notReported} ({notReportedChange}).',
 		'rep.sum.countsNoPrev':
-			'{done} activities are done, {atRisk} at risk, {late} late and {notReported} have no report.',
-		'rep.sum.moves':
-			'Since {prev}, {done} activities became done, {atRisk} slipped to at risk and {late} became late.',
+			'Activities done: {done}; at risk: {atRisk}; late: {late}; without a report: {notReported}.',
+		'rep.sum.moves': 'Since {prev}: {done} became done, {atRisk} slipped to at risk, {late} became late.',
 		'rep.sum.rise': 'Largest rise: {name} ({change}).',
 		'rep.sum.fall': 'Largest fall: {name} ({change}).',
 		'rep.sum.noFall': 'No direction or lead owner fell back.',
@@ -128,7 +130,7 @@ export const report = {
 		'rep.changes.none': 'No activity changed status.',
 		'rep.changes.table': 'Activities whose status changed',
 		'rep.changes.count':
-			'{n} activities changed status: {done} became done, {atRisk} slipped to at risk, {cancelled} were cancelled, {other} other changes.',
+			'{n} activities changed status — became done: {done}, slipped to at risk: {atRisk}, cancelled: {cancelled}, other: {other}.',
 		'rep.kind.done': 'Became done',
 		'rep.kind.at_risk': 'Slipped to at risk',
 		'rep.kind.cancelled': 'Cancelled',
@@ -167,6 +169,11 @@ export const report = {
 		'rep.mark.published': 'Published data',
 		'rep.page': 'Page',
 		'rep.kindAnnual': 'Annual review {year}',
-		'rep.kindFinal': 'Final review as of {year}'
+		'rep.kindFinal': 'Final review as of {year}',
+		// A count of one (translate uses `<key>.one` where Intl.PluralRules says "one").
+		'rep.changes.count.one':
+			'{n} activity changed status — became done: {done}, slipped to at risk: {atRisk}, cancelled: {cancelled}, other: {other}.',
+		'rep.carry.lead.one':
+			'{n} activity neither done nor cancelled as of {year}, with the lead owner’s latest comment. Download the table for drafting the next plan.'
 	}
 };
