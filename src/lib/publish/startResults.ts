@@ -30,12 +30,6 @@ export interface StartResult {
 	rows: Row[];
 }
 
-/** The queries worth shipping: what `/municipalities` asks before anything else. */
-export const START_QUERIES: readonly Omit<StartResult, 'rows'>[] = [
-	{ sql: MUNICIPALITIES_SQL, reads: ['municipalities'] },
-	{ sql: INDICATORS_SQL, reads: ['service_levels'] }
-];
-
 /**
  * What the overview (`/`, the steering group's page) asks on opening, as of the latest progress
  * year: the header's years, every activity's standing as of that year and the year before (the
@@ -54,21 +48,27 @@ async function overviewStart(conn: Connector): Promise<void> {
 }
 
 /**
- * The views' opening loads, each with the datasets its queries read. `sampleOnly`: shipped with the
- * embedded sample, not in a published manifest — a published folder's files are checked only as
- * DuckDB loads them, and a page of a broken folder must never show its rows (the manifest's lists
- * and the overview are its summary, shown as before).
+ * The views' opening loads, each with the datasets its queries read, in the order their results are
+ * kept. `sampleOnly`: shipped with the embedded sample, not in a published manifest — a published
+ * folder's files are checked only as DuckDB loads them, and a page of a broken folder must never
+ * show its rows (the manifest's lists and the overview are its summary, shown as before).
  */
-const START_VIEWS: { reads: DatasetName[]; run: (conn: Connector) => Promise<unknown>; sampleOnly?: true }[] =
-	[
-		// Every page's header: its years read the progress reports only.
-		{ reads: ['progress'], run: loadProgressYears },
-		{ reads: OVERVIEW_READS, run: overviewStart },
-		// `/municipalities` without `indicator` in the URL: the default indicator's rows.
-		{ reads: ['service_levels'], run: loadDefaultIndicatorRows, sampleOnly: true },
-		// The embedded sample's trainings find their municipalities by name in the table (defaultsSql.ts).
-		{ reads: ['trainings', 'municipalities'], run: loadTrainingParticipants, sampleOnly: true }
-	];
+const START_VIEWS: {
+	reads: DatasetName[];
+	run: (conn: Connector) => Promise<unknown>;
+	sampleOnly?: true;
+}[] = [
+	// What `/municipalities` asks before anything else: its two lists.
+	{ reads: ['municipalities'], run: (conn) => conn.query(MUNICIPALITIES_SQL) },
+	{ reads: ['service_levels'], run: (conn) => conn.query(INDICATORS_SQL) },
+	// Every page's header: its years read the progress reports only.
+	{ reads: ['progress'], run: loadProgressYears },
+	{ reads: OVERVIEW_READS, run: overviewStart },
+	// `/municipalities` without `indicator` in the URL: the default indicator's rows.
+	{ reads: ['service_levels'], run: loadDefaultIndicatorRows, sampleOnly: true },
+	// The embedded sample's trainings find their municipalities by name in the table (defaultsSql.ts).
+	{ reads: ['trainings', 'municipalities'], run: loadTrainingParticipants, sampleOnly: true }
+];
 
 /** Every query `work` asks of `conn`, with its parameters and rows, in the order asked. */
 async function recorded(
@@ -102,11 +102,6 @@ export async function computeStartResults(
 	{ sample = false } = {}
 ): Promise<StartResult[]> {
 	const out: StartResult[] = [];
-	for (const q of START_QUERIES) {
-		if (!q.reads.every((d) => datasets.includes(d))) continue;
-		const rows = await conn.query(q.sql);
-		if (rows.length <= MAX_START_ROWS) out.push({ sql: q.sql, reads: [...q.reads], rows });
-	}
 	for (const view of START_VIEWS) {
 		if (!view.reads.every((d) => datasets.includes(d)) || (view.sampleOnly && !sample)) continue;
 		for (const q of await recorded(conn, view.run))

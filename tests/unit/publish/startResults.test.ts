@@ -5,7 +5,6 @@ import { createSchemaSql } from '$lib/db/schema';
 import { parseManifest } from '$lib/publish/manifest';
 import {
 	MAX_START_ROWS,
-	START_QUERIES,
 	computeStartResults,
 	parseStartResults,
 	startResult
@@ -82,10 +81,10 @@ describe('start results in the manifest', () => {
 		const both = await computeStartResults(conn, ['municipalities', 'service_levels'], { sample: true });
 		// A published bundle ships the lists only (its rows are shown once its files have loaded).
 		expect((await computeStartResults(conn, ['municipalities', 'service_levels'])).map((r) => r.sql)).toEqual(
-			START_QUERIES.map((q) => q.sql)
+			[MUNICIPALITIES_SQL, INDICATORS_SQL]
 		);
 		// Both lists, then the default indicator's rows (what /municipalities draws without `indicator`).
-		expect(both.map((r) => r.sql)).toEqual([...START_QUERIES.map((q) => q.sql), INDICATOR_ROWS_SQL]);
+		expect(both.map((r) => r.sql)).toEqual([MUNICIPALITIES_SQL, INDICATORS_SQL, INDICATOR_ROWS_SQL]);
 		expect(both[2].params).toEqual(['Ametnike arv']);
 		for (const r of both) expect(r.rows).toEqual(await conn.query(r.sql, r.params));
 		// Years with a value only (2024 has none).
