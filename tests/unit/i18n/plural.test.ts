@@ -30,6 +30,10 @@ describe('translate: a count of one takes the message’s singular where the lan
 		// "rida" is the same in both cases; "kõik" (all) is dropped for one.
 		expect(translate('et', 'import.commit', { n: '1' })).toBe('Salvesta 1 rida');
 		expect(translate('et', 'import.commit', { n: '2' })).toBe('Salvesta kõik 2 rida');
+		// A count that is not {n} is written so that no noun agrees with it.
+		expect(translate('et', 'import.commitValid', { n: '3', bad: '1' })).toBe(
+			'Salvesta ainult korras read (3), jäta vigased (1) välja'
+		);
 	});
 	it('English: one import, one warning, one training, one activity', () => {
 		expect(translate('en', 'source.local', { n: 1 })).toBe('Local changes — not published (1)');

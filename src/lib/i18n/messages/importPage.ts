@@ -34,7 +34,7 @@ export const importPage = {
 		'import.col.value': 'Väärtus',
 		'import.col.reason': 'Põhjus',
 		'import.commit': 'Salvesta kõik {n} rida',
-		'import.commitValid': 'Salvesta ainult {n} korras rida, jäta {bad} vigast välja',
+		'import.commitValid': 'Salvesta ainult korras read ({n}), jäta vigased ({bad}) välja',
 		'import.cancel': 'Loobu',
 		'import.downloadErrors': 'Laadi vead alla (vigased read parandamiseks)',
 		'import.errorsTruncated':
