@@ -47,6 +47,19 @@ describe('translate: a count of one takes the message’s singular where the lan
 			translate('en', 'rep.changes.count', { n: 1, done: 1, atRisk: 0, cancelled: 0, other: 0 })
 		).toMatch(/^1 activity changed status — became done: 1,/);
 	});
+	it('counts that are not {n} stand after a label, so one activity reads right in both languages', () => {
+		expect(translate('et', 'rep.sum.final', { carry: 1 })).toBe(
+			'Tegevuskava periood on lõppenud. Järgmisse tegevuskavasse kanduvad tegevused, mis ei ole tehtud ega tühistatud: 1.'
+		);
+		expect(translate('en', 'rep.sum.final', { carry: 1 })).toMatch(/carry over to the next plan: 1\.$/);
+		const tip = { name: 'RM', value: '50%', activities: 1, reported: 1, done: 0, late: 1 };
+		expect(translate('et', 'tooltip.attainment', tip)).toBe(
+			'RM\nTäitmine 50%\nTegevusi 1: aruandega 1, tehtud 0, hilinenud 1'
+		);
+		expect(translate('en', 'tooltip.attainment', tip)).toBe(
+			'RM\nAttainment 50%\nActivities: 1; reported 1, done 0, late 1'
+		);
+	});
 	it('messages without a singular and messages without n are untouched', () => {
 		expect(translate('en', 'state.retry', { n: 1 })).toBe('Try again');
 		expect(translate('en', 'import.commit')).toBe('Save all {n} rows');

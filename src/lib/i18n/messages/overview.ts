@@ -25,7 +25,7 @@ export const overview = {
 		'axis.attainment': 'Täitmine (%)',
 		'axis.activities': 'Tegevuste arv',
 		'tooltip.attainment':
-			'{name}\nTäitmine {value}\n{activities} tegevust, {reported} aruandega, {done} tehtud, {late} hilinenud',
+			'{name}\nTäitmine {value}\nTegevusi {activities}: aruandega {reported}, tehtud {done}, hilinenud {late}',
 		'filter.direction': 'Suund',
 		'filter.owner': 'Vastutaja',
 		'late.deadline': 'Tähtaeg {year}',
@@ -57,7 +57,7 @@ export const overview = {
 		'axis.attainment': 'Attainment (%)',
 		'axis.activities': 'Number of activities',
 		'tooltip.attainment':
-			'{name}\nAttainment {value}\n{activities} activities, {reported} reported, {done} done, {late} late',
+			'{name}\nAttainment {value}\nActivities: {activities}; reported {reported}, done {done}, late {late}',
 		'filter.direction': 'Direction',
 		'filter.owner': 'Owner',
 		'late.deadline': 'Deadline {year}',

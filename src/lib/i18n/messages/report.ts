@@ -25,7 +25,7 @@ export const report = {
 		'rep.sum.fall': 'Suurim tagasiminek: {name} ({change}).',
 		'rep.sum.noFall': 'Ükski suund ega peavastutaja ei läinud tagasi.',
 		'rep.sum.final':
-			'Tegevuskava periood on lõppenud: {carry} tegevust ei ole tehtud ega tühistatud ja kandub järgmisse tegevuskavasse.',
+			'Tegevuskava periood on lõppenud. Järgmisse tegevuskavasse kanduvad tegevused, mis ei ole tehtud ega tühistatud: {carry}.',
 		'rep.sec.byDirection': 'Täitmine suundade kaupa',
 		'rep.sec.byOwner': 'Täitmine peavastutajate kaupa',
 		'rep.chart.direction': 'Täitmine suundade kaupa: {prev} ja {year}',
@@ -112,7 +112,7 @@ export const report = {
 		'rep.sum.fall': 'Largest fall: {name} ({change}).',
 		'rep.sum.noFall': 'No direction or lead owner fell back.',
 		'rep.sum.final':
-			'The plan’s period has ended: {carry} activities are neither done nor cancelled and carry over to the next plan.',
+			'The plan’s period has ended. Activities neither done nor cancelled, which carry over to the next plan: {carry}.',
 		'rep.sec.byDirection': 'Attainment by direction',
 		'rep.sec.byOwner': 'Attainment by lead owner',
 		'rep.chart.direction': 'Attainment by direction: {prev} and {year}',
