@@ -60,6 +60,15 @@ describe('translate: a count of one takes the message’s singular where the lan
 			'RM\nAttainment 50%\nActivities: 1; reported 1, done 0, late 1'
 		);
 	});
+	it('the import’s saved message: one new row, one left out', () => {
+		const counts = { added: 1, replaced: 0, rejected: 1 };
+		expect(translate('et', 'import.committed', counts)).toBe(
+			'Salvestatud. Uusi ridu: 1, asendatud: 0, vigastena välja jäetud: 1.'
+		);
+		expect(translate('en', 'import.committed', counts)).toBe(
+			'Saved. New rows: 1; replaced: 0; left out with errors: 1.'
+		);
+	});
 	it('messages without a singular and messages without n are untouched', () => {
 		expect(translate('en', 'state.retry', { n: 1 })).toBe('Try again');
 		expect(translate('en', 'import.commit')).toBe('Save all {n} rows');

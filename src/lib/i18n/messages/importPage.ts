@@ -47,7 +47,8 @@ export const importPage = {
 		'import.sampleReplaced':
 			'Andmestikus „{dataset}“ on praegu näidisandmed. Esimene import eemaldab kõik selle andmestiku näidisread.',
 		'import.replaceByKey': 'Olemasolevad read sama võtmega ({key}) asendatakse, topelt ridu ei teki.',
-		'import.committed': 'Salvestatud: {added} uut rida, {replaced} asendatud, {rejected} vigast jäeti välja.',
+		'import.committed':
+			'Salvestatud. Uusi ridu: {added}, asendatud: {replaced}, vigastena välja jäetud: {rejected}.',
 		'import.committing': 'Salvestamine…',
 		'import.failed': 'Salvestamine ebaõnnestus, andmed jäid muutmata: {reason}',
 		'import.rejected': 'Faili ei saa importida',
@@ -182,7 +183,7 @@ export const importPage = {
 		'import.sampleReplaced':
 			'The dataset "{dataset}" still holds the sample data. The first import removes all of its sample rows.',
 		'import.replaceByKey': 'Existing rows with the same key ({key}) are replaced; no duplicates are created.',
-		'import.committed': 'Saved: {added} new rows, {replaced} replaced, {rejected} with errors left out.',
+		'import.committed': 'Saved. New rows: {added}; replaced: {replaced}; left out with errors: {rejected}.',
 		'import.committing': 'Saving…',
 		'import.failed': 'Saving failed; the data were not changed: {reason}',
 		'import.rejected': 'The file cannot be imported',
