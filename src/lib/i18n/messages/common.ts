@@ -69,6 +69,9 @@ export const common = {
 		'unit.pp': 'pp',
 		'col.direction': 'Suund',
 		'col.owner': 'Vastutaja',
+		'col.activity': 'Tegevus',
+		'col.deadline': 'Tähtaeg',
+		'col.status': 'Seis',
 		'direction.short': 'Suund {n}',
 		'footer.source':
 			'Allikas: Rahandusministeerium, KOV inimvara keskse arendamise tegevuskava 2022–2025. Andmed töödeldakse ainult selles brauseris.',
@@ -144,6 +147,9 @@ export const common = {
 		'unit.pp': 'pp',
 		'col.direction': 'Direction',
 		'col.owner': 'Owner',
+		'col.activity': 'Activity',
+		'col.deadline': 'Deadline',
+		'col.status': 'Status',
 		'direction.short': 'Direction {n}',
 		'footer.source':
 			'Source: Ministry of Finance, action plan for developing local-government human resources 2022–2025. Data are processed only in this browser.',
