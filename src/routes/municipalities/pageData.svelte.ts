@@ -63,7 +63,7 @@ export function municipalityData(hooks: PageDataHooks) {
 		loadLists(
 			readData().then(async (conn) => {
 				const [m, i] = await Promise.all([loadMunicipalities(conn), loadIndicators(conn)]);
-				const first = untrack(() => hooks.first(m, i));
+				const first = hooks.first(m, i);
 				if (first)
 					early = { version, indicator: first.indicator, rows: ahead(loadIndicatorRows(conn, first)) };
 				earlyReach = { version, rows: ahead(loadTrainingParticipants(conn)) };
