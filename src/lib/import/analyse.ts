@@ -4,7 +4,7 @@ import type { Analysis, AnalyseOptions, FileProblem, ReadResult, RowIssue, WideP
 import { readTable } from './read/readTable';
 import { decodeBytes, utf16Of } from './read/decode';
 import { hasMixedLineEnds, normaliseLineEnds } from './read/lineEnds';
-import { BULK_MAX_LINE_BYTES, MAX_FILE_BYTES, byteProblem, lineFacts } from './read/problems';
+import { MAX_FILE_BYTES, byteProblem, lineFacts } from './read/problems';
 import { readWorkbook, workbookKind, type WorkbookSheet } from './read/workbook';
 import { writeDelimited } from './read/writeTable';
 import { detectDataset, mapColumns } from './datasets/fields';
@@ -85,7 +85,7 @@ export function analyseLarge(
 		(options.dataset === undefined || BULK_DATASETS.includes(options.dataset));
 	const lines = large ? lineFacts(bytes) : null;
 	// A line DuckDB's reader would refuse (with room for Windows-125x growing as UTF-8).
-	const eligible = lines !== null && lines.longest <= BULK_MAX_LINE_BYTES / 3;
+	const eligible = lines !== null && lines.fitsReader;
 	const utf16 = utf16Of(bytes) !== null;
 	// UTF-16 has 0x0a bytes inside characters: its lines cannot be measured in bytes.
 	const bulk = { bulk: true, longCells: lines === null || lines.longCells || utf16 };

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { analyseFile, decodeBytes, readTable, type Encoding } from '../../../src/lib/import';
 import { encodeText } from '../../../src/lib/import/read/encode';
 import { writeDelimited } from '../../../src/lib/import/read/writeTable';
-import { hasMixedLineEnds, normaliseLineEnds } from '../../../src/lib/import/read/lineEnds';
+import { hasMixedLineEnds, lineEndCounts, normaliseLineEnds } from '../../../src/lib/import/read/lineEnds';
 import { municipalities } from '../municipalities';
 
 const ENCODINGS: Encoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1257', 'windows-1252'];
@@ -164,5 +164,28 @@ describe('hasMixedLineEnds(text or bytes)', () => {
 	])('%j → %s, the same for its bytes', (text, mixed) => {
 		expect(hasMixedLineEnds(text)).toBe(mixed);
 		expect(hasMixedLineEnds(new TextEncoder().encode(text))).toBe(mixed);
+	});
+
+	it('bytes read four at a time agree with the text, at every offset and around every word edge', () => {
+		let seed = 7;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const parts = ['a', 'bc', 'ö', '\r\n', '\n', '\r', '\r\r\n', ';1,5'];
+		for (let n = 0; n < 500; n++) {
+			const text = Array.from(
+				{ length: Math.floor(random() * 14) },
+				() => parts[Math.floor(random() * parts.length)]
+			).join('');
+			// A subarray at an odd offset: the words start after a few single bytes.
+			const offset = n % 4;
+			const padded = new Uint8Array(offset + text.length * 3 + 3);
+			const used = new TextEncoder().encodeInto(text, padded.subarray(offset)).written;
+			const bytes = padded.subarray(offset, offset + used);
+			expect(hasMixedLineEnds(bytes), JSON.stringify(text)).toBe(hasMixedLineEnds(text));
+			expect(lineEndCounts(bytes)).toEqual({
+				cr: text.split('\r').length - 1,
+				lf: text.split('\n').length - 1,
+				crlf: text.split('\r\n').length - 1
+			});
+		}
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { analyseLarge, bulkBytes, BULK_MIN_BYTES, BULK_HEAD_CHARS } from '../../../src/lib/import';
+import { BULK_MAX_LINE_BYTES } from '../../../src/lib/import/read/problems';
 import { bulkSourceFor } from '../../../src/lib/data/toRecord';
 import { municipalities } from '../municipalities';
 import { windows1257 } from '../../windows1257';
@@ -210,19 +211,45 @@ describe('analyseLarge(bytes) — a large training export takes the bulk path to
 });
 
 describe('lineFacts(bytes) and longCells — when DuckDB can skip the over-long-cell check', () => {
-	it('measures the longest line in bytes (LF-separated, CR counted) and finds quotes', async () => {
+	it('knows when no line is over 2,000 bytes (LF-separated, CR counted) and finds quotes', async () => {
 		const { lineFacts } = await import('../../../src/lib/import/read/problems');
 		const enc = (s: string) => new TextEncoder().encode(s);
-		expect(lineFacts(enc('ab\r\ncdef\r\ng'))).toEqual({ longest: 5, longCells: false });
-		expect(lineFacts(enc(''))).toEqual({ longest: 0, longCells: false });
+		expect(lineFacts(enc('ab\r\ncdef\r\ng'))).toEqual({ fitsReader: true, longCells: false });
+		expect(lineFacts(enc(''))).toEqual({ fitsReader: true, longCells: false });
 		// 2,000 characters fit; 2,001 bytes may be one cell of 2,001 characters.
 		expect(lineFacts(enc(`x;${'a'.repeat(1998)}\n`)).longCells).toBe(false);
-		expect(lineFacts(enc(`x;${'a'.repeat(1999)}\n`))).toEqual({ longest: 2001, longCells: true });
+		expect(lineFacts(enc(`x;${'a'.repeat(1999)}\n`))).toEqual({ fitsReader: true, longCells: true });
 		// Bytes, not characters: 1,001 × "ö" is 2,002 bytes (and cannot be over 2,000 characters, but
 		// the measure is only ever on the safe side).
 		expect(lineFacts(enc('ö'.repeat(1001))).longCells).toBe(true);
 		// A quote anywhere: a quoted cell may run over several short lines.
 		expect(lineFacts(enc('a;"b\nc";d\n')).longCells).toBe(true);
+		// A line DuckDB's reader would refuse (over a third of its 8 MB line limit) anywhere in the file.
+		const long = 'a'.repeat(BULK_MAX_LINE_BYTES / 3 + 1);
+		expect(lineFacts(enc(`h\n${'x;1\n'.repeat(2000)}${long}\ny\n`)).fitsReader).toBe(false);
+		expect(lineFacts(enc(`h\n${'x;1\n'.repeat(2000)}${long}`)).fitsReader).toBe(false);
+		expect(lineFacts(enc(`h\n${long.slice(1)}\n`)).fitsReader).toBe(true);
+	});
+
+	it('says what a measure of every line says, wherever the long lines and line ends fall', async () => {
+		const { lineFacts, MAX_CELL_CHARS } = await import('../../../src/lib/import/read/problems');
+		// A seeded generator: the same files every run.
+		let seed = 20;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		for (let n = 0; n < 300; n++) {
+			const lengths = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+				random() < 0.15 ? MAX_CELL_CHARS - 2 + Math.floor(random() * 5) : Math.floor(random() * 900)
+			);
+			const text = lengths.map((n) => 'b'.repeat(n)).join(random() < 0.5 ? '\n' : '\r\n');
+			const file = random() < 0.5 ? text : text + '\n';
+			const bytes = new TextEncoder().encode(file);
+			// ASCII: characters are bytes; a CR before the LF is part of the line.
+			const longest = Math.max(...file.split('\n').map((line) => line.length));
+			expect(lineFacts(bytes), `lines ${lengths.join(',')}`).toEqual({
+				fitsReader: true,
+				longCells: longest > MAX_CELL_CHARS
+			});
+		}
 	});
 
 	it('an export without quotes or long lines says so; one with a quote, a long line or UTF-16 does not', async () => {

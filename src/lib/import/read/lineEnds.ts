@@ -50,22 +50,51 @@ export function hasMixedLineEnds(text: string | Uint8Array): boolean {
 	return false;
 }
 
-/** The same over bytes, by native `indexOf` (a 100 MB export is scanned in milliseconds). */
+/**
+ * The same over bytes. A file without CR (most) is answered by one native `indexOf`. Otherwise the
+ * CRs, LFs and CRLFs are counted four bytes at a time: a word is looked at byte by byte only when
+ * it holds a CR or an LF (issue #20: 40 ms over an 86 MB CRLF export, where a search per line end
+ * took 95 ms).
+ */
 function mixedInBytes(bytes: Uint8Array): boolean {
+	if (bytes.indexOf(0x0d) < 0) return false;
+	const { cr, lf, crlf } = lineEndCounts(bytes);
+	// Lone CRs only (an old Mac file), or CRLF throughout: one kind.
+	if (lf === 0) return false;
+	return !(cr === crlf && lf === crlf);
+}
+
+/** How many CR, LF and CRLF the bytes hold (a CRLF counts once in each). */
+export function lineEndCounts(bytes: Uint8Array): { cr: number; lf: number; crlf: number } {
 	let cr = 0;
+	let lf = 0;
 	let crlf = 0;
-	for (let i = bytes.indexOf(0x0d); i >= 0; i = bytes.indexOf(0x0d, i + 1)) {
-		cr++;
-		if (bytes[i + 1] === 0x0a) crlf++;
-		if (cr !== crlf) break;
+	const n = bytes.length;
+	const at = (i: number) => {
+		const b = bytes[i];
+		if (b === 0x0d) {
+			cr++;
+			if (bytes[i + 1] === 0x0a) crlf++;
+		} else if (b === 0x0a) lf++;
+	};
+	// Bytes up to a 4-byte boundary, then words, then the tail.
+	const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
+	for (let i = 0; i < head; i++) at(i);
+	const count = (n - head) >>> 2;
+	const words = count ? new Uint32Array(bytes.buffer, bytes.byteOffset + head, count) : [];
+	for (let k = 0; k < count; k++) {
+		const w = words[k];
+		// A zero byte in w ^ 0x0d0d0d0d is a CR in w (the classic "has a zero byte" test).
+		const c = w ^ 0x0d0d0d0d;
+		const l = w ^ 0x0a0a0a0a;
+		if ((((c - 0x01010101) & ~c) | ((l - 0x01010101) & ~l)) & 0x80808080) {
+			const b = head + (k << 2);
+			at(b);
+			at(b + 1);
+			at(b + 2);
+			at(b + 3);
+		}
 	}
-	if (cr === 0) return false;
-	if (cr !== crlf) {
-		// A lone CR: mixed unless every line end is a lone CR (an old Mac file).
-		return bytes.indexOf(0x0a) >= 0 || crlf > 0;
-	}
-	// Every CR starts a CRLF: mixed when some LF has no CR before it.
-	for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1))
-		if (bytes[i - 1] !== 0x0d) return true;
-	return false;
+	for (let i = head + (count << 2); i < n; i++) at(i);
+	return { cr, lf, crlf };
 }
