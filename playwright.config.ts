@@ -1,18 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PORT = Number(process.env.E2E_PORT ?? 5917);
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+const PORT = Number(process.env.E2E_PORT ?? 5917);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -37,6 +27,6 @@ export default defineConfig({
 		browserName: 'chromium',
 		locale: 'et-EE',
 		timezoneId: 'Europe/Tallinn',
-		launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS }
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
 	}
 });

@@ -4,7 +4,7 @@
  * Every page at 1366×768 and 390×844, light and dark, Estonian and English, unless paths are given
  * with `--quick` (desktop, light, both languages).
  */
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -35,19 +35,7 @@ const schemes: ('light' | 'dark')[] = quick ? ['light'] : ['light', 'dark'];
 const langs = ['et', 'en'];
 
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync'
-	]
-});
+const browser = await launchChromium();
 for (const vp of viewports) {
 	for (const scheme of schemes) {
 		const context = await browser.newContext({

@@ -1,19 +1,10 @@
-import type { Connector } from '$lib/db/connector';
+import type { Connector, Row } from '$lib/db/connector';
+import type { AttainmentGroup } from '$lib/metrics/attainment';
 import { bindParams, filterValues, standingsSql, type StandingFilter } from '$lib/db/queries/attainment';
 import type { DisplayStatus } from '$lib/types';
 
-export interface GroupRow {
-	key: string;
-	attainment: number | null;
-	activities: number;
-	reported: number;
-	done: number;
-	at_risk: number;
-	late: number;
-	not_reported: number;
-	cancelled: number;
-	[k: string]: string | number | boolean | null;
-}
+/** A direction's or an owner's attainment as the SQL computes it (the metric's own shape). */
+export type GroupRow = AttainmentGroup & Row;
 
 export interface StandingRow {
 	activity_id: string;
