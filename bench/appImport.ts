@@ -75,31 +75,34 @@ export async function openImport(page: Page, base?: string): Promise<string | nu
 }
 
 /** One import of `file`; afterwards the page `after` (where the dataset is shown) is opened and timed. */
+/** A run with nothing measured (yet): `error` says why, or null while it is still to run. */
+export const failedRun = (error: string | null): ImportRun => ({
+	ok: false,
+	error,
+	analyseMs: null,
+	commitMs: null,
+	chartsMs: null,
+	totalMs: null,
+	wallMs: null,
+	commitToChartsMs: null,
+	status: null,
+	message: null,
+	longestTaskMs: null,
+	longTasksMs: null,
+	peakHeapBytes: null,
+	peakRssBytes: null,
+	heapAfterBytes: null,
+	rssAfterBytes: null,
+	marks: {}
+});
+
 export async function importOnce(
 	page: Page,
 	cdp: CDPSession,
 	file: string,
 	after = '/municipalities'
 ): Promise<ImportRun> {
-	const run: ImportRun = {
-		ok: false,
-		error: null,
-		analyseMs: null,
-		commitMs: null,
-		chartsMs: null,
-		totalMs: null,
-		wallMs: null,
-		commitToChartsMs: null,
-		status: null,
-		message: null,
-		longestTaskMs: null,
-		longTasksMs: null,
-		peakHeapBytes: null,
-		peakRssBytes: null,
-		heapAfterBytes: null,
-		rssAfterBytes: null,
-		marks: {}
-	};
+	const run = failedRun(null);
 	const memory = sampleMemory(cdp);
 	const wall0 = Date.now();
 	try {

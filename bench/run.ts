@@ -21,7 +21,7 @@ import { coldLoad, type ColdLoad } from './coldLoad';
 import { secondVisit, type SecondVisit } from './secondVisit';
 import { publishedBench, type PublishedBench } from './published';
 import { writeCsv, writeTrainingCsv } from './generate';
-import { importOnce, openImport, type ImportRun } from './appImport';
+import { failedRun, importOnce, openImport, type ImportRun } from './appImport';
 import { municipalityLatency, overviewLatency, type Latency } from './latency';
 import { nativeIngest, type NativeIngest } from './native';
 import { bundleDuck, papaIngest, type PapaIngest } from './papa';
@@ -182,26 +182,6 @@ const describe = (r: ImportRun) =>
 	r.ok
 		? `read+check ${Math.round(r.analyseMs ?? 0)} ms, commit ${Math.round(r.commitMs ?? 0)} ms, charts ${Math.round(r.chartsMs ?? 0)} ms`
 		: `failed: ${r.error}`;
-
-const failedRun = (error: string): ImportRun => ({
-	ok: false,
-	error,
-	analyseMs: null,
-	commitMs: null,
-	chartsMs: null,
-	totalMs: null,
-	wallMs: null,
-	commitToChartsMs: null,
-	status: null,
-	message: null,
-	longestTaskMs: null,
-	longTasksMs: null,
-	peakHeapBytes: null,
-	peakRssBytes: null,
-	heapAfterBytes: null,
-	rssAfterBytes: null,
-	marks: {}
-});
 
 /**
  * One size through the app. The first context also carries the memory measurement (import, then
