@@ -7,6 +7,12 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
 		alias: { $data: 'data' },
+		// `npm run check` type-checks the bench, the scripts and the e2e config too, not only src/ and tests/.
+		typescript: {
+			config: (config) => {
+				config.include.push('../bench/**/*.ts', '../scripts/**/*.ts', '../playwright.config.ts');
+			}
+		},
 		// No request may leave the origin: everything, DuckDB's wasm and worker included, is self-hosted.
 		csp: {
 			mode: 'hash',

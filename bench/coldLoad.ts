@@ -46,7 +46,7 @@ export async function coldLoad(
 	const firstChart: number[] = [];
 	const ready: number[] = [];
 	const engine: number[] = [];
-	let last: Omit<ColdLoad, 'firstChartMs' | 'dataReadyMs'> | null = null;
+	let last: Omit<ColdLoad, 'firstChartMs' | 'dataReadyMs' | 'engineUpMs'> | null = null;
 	// One unmeasured run first: it pays for the server's and the OS's first reads of the files.
 	for (let run = 0; run <= runs; run++) {
 		const { context, page } = await coldPage(browser);
