@@ -1,4 +1,5 @@
-import type { Connector, SqlValue } from '$lib/db/connector';
+import type { Connector, Row, SqlValue } from '$lib/db/connector';
+import type { TrainingTotals } from '$lib/metrics/trainings';
 import { bindParams, filterValues, standingsSql } from '$lib/db/queries/attainment';
 import { EVIDENCE_RULES, trainingEvidence, type EvidenceKind } from '$lib/metrics/trainingEvidence';
 
@@ -11,17 +12,8 @@ export interface TrainingFilter {
 	activity: string | null;
 }
 
-export interface TrainingGroup {
-	key: string;
-	trainings: number;
-	registered: number;
-	completed: number;
-	dropped_out: number;
-	completion_rate: number | null;
-	dropout_rate: number | null;
-	satisfaction: number | null;
-	[k: string]: string | number | boolean | null;
-}
+/** One group's totals (the metric's own shape) under its key: a year, a programme, a county, … */
+export type TrainingGroup = TrainingTotals & { key: string } & Row;
 
 /** The same rules as src/lib/metrics/trainings.ts (tests/unit/queries/trainings-sql.test.ts compares them). */
 const TOTALS = `
