@@ -165,6 +165,12 @@ test('coverage: municipalities with a value per indicator and year, as counted i
 		)
 		.getAttribute('href');
 	expect(href).toBe(`/municipalities?${new URLSearchParams({ indicator, year: years[0] })}`);
+	// The chart says its data are the sample, in a badge the size of its text (not a bar across the card).
+	const figure = page.locator('figure[data-chart="service-level-coverage"]');
+	const badge = figure.locator('.badge');
+	await expect(badge).toHaveText('Näidisandmed');
+	const [b, f] = [await badge.boundingBox(), await figure.boundingBox()];
+	expect(b!.width).toBeLessThan(f!.width / 4);
 
 	// Warnings: one line per kind whose count is its rows in the full table.
 	const all = await readTable(page, 'data-quality');
