@@ -78,3 +78,16 @@ export async function seriousAxeViolations(page: Page, label: string): Promise<s
 					.join(' | ')}`
 		);
 }
+
+/**
+ * The data tables in sight (not in a closed "Show data table") that are wider than the box they sit
+ * in: their last columns would be cut off behind a sideways scroll.
+ */
+export function tablesWiderThanTheirBox(page: Page, scope = 'main'): Promise<string[]> {
+	return page.$$eval(`${scope} table[data-table]`, (tables) =>
+		tables
+			.filter((t) => !t.closest('details:not([open])'))
+			.filter((t) => t.getBoundingClientRect().width > (t.parentElement as HTMLElement).clientWidth + 1)
+			.map((t) => `${t.getAttribute('data-table')}: ${Math.round(t.getBoundingClientRect().width)} px`)
+	);
+}

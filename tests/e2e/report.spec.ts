@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { open, readTable, seriousAxeViolations } from './hooks';
+import { open, readTable, seriousAxeViolations, tablesWiderThanTheirBox } from './hooks';
 import { expectedGroups, standingsAt, type Standing } from './planRules';
 
 /**
@@ -145,6 +145,20 @@ for (const [path, sections] of [
 		await page.emulateMedia({ media: 'screen' });
 	});
 }
+
+for (const lang of ['et', 'en'])
+	test(`the final review's tables (${lang}) show every column on the sheet and on an A4 page`, async ({
+		page
+	}) => {
+		await open(page, `/report?year=2025&lang=${lang}`);
+		expect(await page.locator('.report table[data-table]').count()).toBeGreaterThan(10);
+		expect(await tablesWiderThanTheirBox(page, '.report')).toEqual([]);
+		// A4 between Chrome's default print margins: 210 mm − 2 × 0.4 in ≈ 718 CSS px.
+		await page.setViewportSize({ width: 718, height: 1000 });
+		await page.emulateMedia({ media: 'print' });
+		expect(await tablesWiderThanTheirBox(page, '.report')).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(718);
+	});
 
 test('the printed page header names the plan, the year and marks sample data', async ({ page }) => {
 	await open(page, '/report?year=2024');

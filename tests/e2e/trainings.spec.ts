@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { open, readTable, waitReady } from './hooks';
+import { open, readTable, tablesWiderThanTheirBox, waitReady } from './hooks';
 
 const rows = Papa.parse<Record<string, string>>(readFileSync('data/sample/trainings.csv', 'utf8'), {
 	header: true,
@@ -86,3 +86,15 @@ test('an imported training file changes the tables', async ({ page }) => {
 		dropped_out: '3'
 	});
 });
+
+for (const lang of ['et', 'en'])
+	test(`every column of the training tables is in sight on a 1366 px screen (${lang})`, async ({ page }) => {
+		await page.setViewportSize({ width: 1366, height: 900 });
+		await open(page, `/trainings?lang=${lang}`);
+		expect(await page.locator('main table[data-table]').count()).toBe(8);
+		expect(await tablesWiderThanTheirBox(page)).toEqual([]);
+		// An activity's own trainings, beside its report history.
+		await open(page, `/activities/1.1.5?lang=${lang}`);
+		expect((await readTable(page, 'activity-trainings')).size).toBeGreaterThan(0);
+		expect(await tablesWiderThanTheirBox(page)).toEqual([]);
+	});
