@@ -35,7 +35,7 @@ import {
 import { download } from '$lib/export/download';
 import { loadImportContext, type ImportContext } from '$lib/queries/importContext';
 import type { DatasetName } from '$lib/types';
-import type { BulkSource, ImportMeta, ImportRecord } from '$lib/db/commit';
+import { SAMPLE_DATASETS, type BulkSource, type ImportMeta, type ImportRecord } from '$lib/db/commit';
 import { BULK_ROW_WARNINGS } from '$lib/db/bulkTrainings';
 import { formatSize } from './size';
 import { rejectedFile } from './rejected';
@@ -71,7 +71,7 @@ export class ImportSession {
 	counts = $derived(this.analysis ? analysisCounts(this.analysis) : { valid: 0, errorRows: 0 });
 	blocked = $derived(this.analysis ? importState(this.analysis).blocked : null);
 	willReplaceSample = $derived(
-		this.analysis?.dataset && ['progress', 'trainings', 'service_levels'].includes(this.analysis.dataset)
+		this.analysis?.dataset && SAMPLE_DATASETS.includes(this.analysis.dataset)
 			? isSample(this.analysis.dataset)
 			: false
 	);
@@ -228,7 +228,7 @@ export class ImportSession {
 				rowCount: analysis.rowCount,
 				rowsAdded: 0,
 				rowsReplaced: 0,
-				rowsRejected: validOnly ? analysisCounts(analysis).errorRows : 0
+				rowsRejected: validOnly ? this.counts.errorRows : 0
 			};
 			const large = analysis.bulk ? this.#bulk : null;
 			const record: ImportRecord = large

@@ -25,7 +25,6 @@ export const BULK_MAX_LINE_BYTES = 8 * 1024 * 1024;
  * Only a file with a longer line is measured line by line.
  */
 export function lineFacts(bytes: Uint8Array): { fitsReader: boolean; longCells: boolean } {
-	const quoted = bytes.includes(0x22);
 	let start = 0;
 	while (bytes.length - start > MAX_CELL_CHARS) {
 		const end = bytes.lastIndexOf(0x0a, start + MAX_CELL_CHARS);
@@ -35,11 +34,12 @@ export function lineFacts(bytes: Uint8Array): { fitsReader: boolean; longCells: 
 		}
 		start = end + 1;
 	}
-	return { fitsReader: true, longCells: quoted };
+	// Only now the search for a quote, a whole pass of its own: a long line already said yes.
+	return { fitsReader: true, longCells: bytes.includes(0x22) };
 }
 
 /** The longest LF-separated line from `from` on, in bytes (a CR counted). */
-export function longestLine(bytes: Uint8Array, from = 0): number {
+function longestLine(bytes: Uint8Array, from = 0): number {
 	let longest = 0;
 	let start = from;
 	while (start < bytes.length) {
