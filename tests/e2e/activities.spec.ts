@@ -130,3 +130,106 @@ test('an extended deadline is said once in Estonian and translated in English', 
 	await open(page, '/activities/2.5.2?lang=en');
 	await expect(deadline).toHaveText(`${raw} (the deadline was extended)`);
 });
+
+test('at 1366 px what the steering group reads is in sight; the number stays in sight when scrolled', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 900 });
+	for (const lang of ['et', 'en']) {
+		await open(page, `/activities?lang=${lang}`);
+		const cut = await page.$$eval('table[data-table="activities"] thead th', (ths) => {
+			const box = (ths[0].closest('.table-scroll') as HTMLElement).getBoundingClientRect();
+			return ths
+				.filter((th) => th.getBoundingClientRect().right > box.right + 1)
+				.map((th) => th.textContent?.trim() ?? '');
+		});
+		const inSight = ['activity_id', 'title', 'status', 'actual_value', 'target_value', 'score'].concat([
+			'deadline_year',
+			'late',
+			'lead_owners'
+		]);
+		const labels = await page.$$eval(
+			'table[data-table="activities"] tbody tr:first-child td[data-col]',
+			(tds, cols) =>
+				tds
+					.filter((td) => cols.includes(td.getAttribute('data-col') ?? ''))
+					.map((td) => {
+						const table = td.closest('table') as HTMLTableElement;
+						return (
+							table.tHead?.rows[0].cells[(td as HTMLTableCellElement).cellIndex].textContent?.trim() ?? ''
+						);
+					}),
+			inSight
+		);
+		expect(labels).toHaveLength(inSight.length);
+		expect(
+			cut.filter((label) => labels.includes(label)),
+			lang
+		).toEqual([]);
+		// Something is behind the scroll (the plan's wording), so the sticky number matters.
+		expect(cut.length, lang).toBeGreaterThan(0);
+		const scroller = page.locator('table[data-table="activities"]').locator('xpath=..');
+		const before = await page
+			.locator('table[data-table="activities"] tbody td[data-col="activity_id"]')
+			.first()
+			.boundingBox();
+		await scroller.evaluate((e) => (e.scrollLeft = 400));
+		await expect
+			.poll(() => scroller.evaluate((e) => e.scrollLeft), { message: 'the table scrolls sideways' })
+			.toBeGreaterThan(0);
+		const after = await page
+			.locator('table[data-table="activities"] tbody td[data-col="activity_id"]')
+			.first()
+			.boundingBox();
+		expect(after?.x).toBe(before?.x);
+		const titleAfter = await page
+			.locator('table[data-table="activities"] tbody td[data-col="title"]')
+			.first()
+			.boundingBox();
+		expect((titleAfter?.x ?? 0) < (before?.x ?? 0)).toBe(true);
+	}
+});
+
+test('a yes/no activity reads "yes"/"no", not 1 beside "yes/no (done or not)"; its hooks stay numbers', async ({
+	page
+}) => {
+	await open(page, '/activities?lang=en');
+	const rows = await page.$$eval('table[data-table="activities"] tbody tr[data-key]', (trs) =>
+		trs.map((tr) => {
+			const cell = (col: string) => tr.querySelector(`td[data-col="${col}"]`) as HTMLElement;
+			return {
+				unit: cell('target_unit').dataset.value,
+				target: [cell('target_value').dataset.value, cell('target_value').textContent?.trim()],
+				actual: [cell('actual_value').dataset.value, cell('actual_value').textContent?.trim()]
+			};
+		})
+	);
+	const binary = rows.filter((r) => r.unit === 'binary');
+	expect(binary.length).toBeGreaterThan(0);
+	for (const r of binary) {
+		expect(r.target).toEqual(['1', 'yes']);
+		const [value, text] = r.actual;
+		expect(text).toBe(value === '1' ? 'yes' : value === '0' ? 'no' : text);
+	}
+	expect(binary.some((r) => r.actual[0] === '1')).toBe(true);
+	// Counted targets keep their number.
+	const counted = rows.filter((r) => r.unit === 'count');
+	for (const r of counted) expect(r.target[1]).toBe(r.target[0]);
+});
+
+test('the CSV keeps the plan’s column order whatever the screen shows first', async ({ page }) => {
+	await open(page, '/activities');
+	const download = page.waitForEvent('download');
+	await page.locator('[data-action="export-csv"]').first().click();
+	const header = readFileSync(await (await download).path(), 'utf8')
+		.slice(1)
+		.split(/\r\n/)[0]
+		.split(',');
+	expect(header.slice(0, 4)).toEqual(['activity_id', 'title', 'direction', 'target_text']);
+	const screen = await page.$$eval(
+		'table[data-table="activities"] tbody tr:first-child td[data-col]',
+		(tds) => tds.map((td) => td.getAttribute('data-col'))
+	);
+	expect([...header].sort()).toEqual([...screen].sort());
+	expect(screen.slice(0, 3)).toEqual(['activity_id', 'title', 'status']);
+});

@@ -73,6 +73,8 @@ export const activities = {
 		'detail.yLabel': 'Väärtus',
 		'detail.targetLine': 'Sihttase',
 		'target.binary': 'jah/ei (tehtud või mitte)',
+		'act.binary.yes': 'jah',
+		'act.binary.no': 'ei',
 		'target.percent': '{v} %',
 		'target.count': '{v}'
 	},
@@ -150,6 +152,8 @@ export const activities = {
 		'detail.yLabel': 'Value',
 		'detail.targetLine': 'Target',
 		'target.binary': 'yes/no (done or not)',
+		'act.binary.yes': 'yes',
+		'act.binary.no': 'no',
 		'target.percent': '{v}%',
 		'target.count': '{v}'
 	}
