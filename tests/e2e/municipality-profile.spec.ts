@@ -402,3 +402,48 @@ test.describe('peer = similar and training reach on /municipalities', () => {
 		await expect(page.locator('h1')).toHaveText(POLTSAMAA.name);
 	});
 });
+
+test('alone in its county, a municipality’s profile says its own value is the median and offers the other groups', async ({
+	page
+}) => {
+	const perCounty = new Map<string, M[]>();
+	for (const m of municipalities) perCounty.set(m.county, [...(perCounty.get(m.county) ?? []), m]);
+	const alone = [...perCounty.values()].filter((list) => list.length === 1).map((list) => list[0]);
+	expect(alone.length).toBeGreaterThan(0);
+	const withPeers = [...perCounty.values()].find((list) => list.length > 1)![0];
+
+	await open(page, `/municipalities/${withPeers.ehak_code}?lang=en`);
+	await expect(page.locator('[data-highlights="strongest"]')).toBeVisible();
+	await expect(page.locator('[data-notice="peer-alone"]')).toHaveCount(0);
+
+	for (const m of alone) {
+		await open(page, `/municipalities/${m.ehak_code}?lang=en`);
+		const notice = page.locator('[data-notice="peer-alone"]');
+		await expect(notice).toContainText(`${m.name} is the only municipality in its peer group (${m.county})`);
+		await expect(page.locator('[data-highlights]')).toHaveCount(0);
+		await expect(notice.locator('[data-peer-option]')).toHaveText([
+			'Same type (city/rural)',
+			'Same size band',
+			'Similar municipalities (7)'
+		]);
+		// The table's peer median is the municipality's own value, as the notice says.
+		for (const row of (await readTable(page, 'municipality-profile')).values())
+			expect(row.peer_median).toBe(row.value);
+		await notice.locator('[data-peer-option="type"]').click();
+		await expect(page).toHaveURL(/peer=type/);
+		await waitReady(page);
+		await expect(page.locator('[data-notice="peer-alone"]')).toHaveCount(0);
+		await expect(page.locator('select[name="peer"]')).toHaveValue('type');
+		await expect(page.locator('[data-highlights="strongest"]')).toBeVisible();
+
+		// The comparison page says it beside the peer group's size.
+		await open(page, `/municipalities?m=${m.ehak_code}&lang=en`);
+		await expect(page.locator('[data-note="peer-self"]')).toContainText(`Only ${m.name} has a value`);
+		await open(page, `/municipalities?m=${m.ehak_code}&peer=type&lang=en`);
+		await expect(page.locator('[data-peer-group="type"]')).toBeVisible();
+		await expect(page.locator('[data-note="peer-self"]')).toHaveCount(0);
+	}
+	await open(page, `/municipalities?m=${withPeers.ehak_code}&lang=en`);
+	await expect(page.locator('[data-peer-group="county"]')).toBeVisible();
+	await expect(page.locator('[data-note="peer-self"]')).toHaveCount(0);
+});

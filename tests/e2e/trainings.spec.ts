@@ -98,3 +98,28 @@ for (const lang of ['et', 'en'])
 		expect((await readTable(page, 'activity-trainings')).size).toBeGreaterThan(0);
 		expect(await tablesWiderThanTheirBox(page)).toEqual([]);
 	});
+
+test('rates and per-1,000 figures line up: every figure of a column has the same decimals', async ({
+	page
+}) => {
+	for (const lang of ['et', 'en']) {
+		await open(page, `/trainings?lang=${lang}`);
+		const columns = await page.$$eval('main table[data-table^="training-by-"]', (tables) =>
+			tables.flatMap((t) =>
+				['completion_rate', 'satisfaction', 'per_1000'].map((col) => ({
+					col: `${t.getAttribute('data-table')}.${col}`,
+					texts: [...t.querySelectorAll(`tbody td[data-col="${col}"]`)]
+						.map((td) => td.textContent?.trim() ?? '')
+						.filter((s) => s !== '–')
+				}))
+			)
+		);
+		const checked = columns.filter((c) => c.texts.length > 1);
+		expect(checked.map((c) => c.col)).toContain('training-by-municipality.per_1000');
+		expect(checked.map((c) => c.col)).toContain('training-by-county.completion_rate');
+		for (const { col, texts } of checked) {
+			const decimals = new Set(texts.map((s) => /[.,](\d+)/.exec(s)?.[1].length ?? 0));
+			expect([...decimals], `${lang} ${col}: ${texts.slice(0, 8).join(' ')}`).toHaveLength(1);
+		}
+	}
+});

@@ -6,26 +6,43 @@ const NARROW_NBSP = '\u202f';
 /** Estonian groups thousands with a thin space (`12 345`), English with a comma. */
 /** Formatters are costly to build (a page of tables formats thousands of numbers): one per kind. */
 const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, decimals: number): Intl.NumberFormat {
-	const key = `${lang}|${decimals}`;
+function numberFormat(lang: Lang, decimals: number, fixed: boolean): Intl.NumberFormat {
+	const key = `${lang}|${decimals}|${fixed}`;
 	let f = formats.get(key);
 	if (!f) {
-		f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+		f = new Intl.NumberFormat(LOCALES[lang], {
+			minimumFractionDigits: fixed ? decimals : 0,
+			maximumFractionDigits: decimals
+		});
 		formats.set(key, f);
 	}
 	return f;
 }
 
-export function formatNumber(value: number | null | undefined, lang: Lang, decimals = 0): string {
+/**
+ * At most `decimals` decimals; `fixed`: always that many, so a table column's figures line up
+ * (`6,0` under `4,4`, not `6`).
+ */
+export function formatNumber(
+	value: number | null | undefined,
+	lang: Lang,
+	decimals = 0,
+	fixed = false
+): string {
 	if (value === null || value === undefined || Number.isNaN(value)) return '–';
-	const s = numberFormat(lang, decimals).format(value);
+	const s = numberFormat(lang, decimals, fixed).format(value);
 	return lang === 'et' ? s.replace(/[\u00a0\s]/g, NARROW_NBSP) : s;
 }
 
 /** A share 0..1 as a percentage: `45,3 %` (et) or `45.3%` (en). */
-export function formatPercent(share: number | null | undefined, lang: Lang, decimals = 0): string {
+export function formatPercent(
+	share: number | null | undefined,
+	lang: Lang,
+	decimals = 0,
+	fixed = false
+): string {
 	if (share === null || share === undefined || Number.isNaN(share)) return '–';
-	const n = formatNumber(share * 100, lang, decimals);
+	const n = formatNumber(share * 100, lang, decimals, fixed);
 	return lang === 'et' ? `${n}\u00a0%` : `${n}%`;
 }
 

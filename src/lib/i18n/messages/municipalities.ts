@@ -45,6 +45,8 @@ export const municipalities = {
 		'mun.kpi.diff': 'Erinevus mediaanist',
 		'mun.kpi.change': 'Muutus eelmisest aastast',
 		'mun.peerGroup': 'Võrdlusrühm: {group} ({n} omavalitsust, neist {k} väärtusega).',
+		'mun.peerGroup.self':
+			'Väärtus on rühmas ainult omavalitsusel {name}, nii et mediaan on tema enda väärtus: vali ülal teine võrdlusrühm.',
 		'mun.chart.ranking': '{indicator}, {year}: omavalitsuste järjestus',
 		'mun.chart.rankingCaption':
 			'Kõik väärtusega omavalitsused, parim üleval ({better}). Koht on üleriigiline; võrdne väärtus annab sama koha. Valitud omavalitsus on esile tõstetud, tema võrdlusrühm tumedam; katkendjoon = võrdlusrühma mediaan.',
@@ -134,6 +136,8 @@ export const municipalities = {
 		'prof.weakest': 'Nõrgim',
 		'prof.highlight.item': '{indicator}: {value}, võrdlusrühma mediaan {median}; koht riigis {rank}. / {n}.',
 		'prof.highlight.none': 'Ükski näitaja pole siin võrdlusrühma mediaanist selgelt eemal.',
+		'prof.peer.alone':
+			'{name} on oma võrdlusrühmas ({group}) ainus omavalitsus: rühma mediaan on tema enda väärtus, nii et ükski näitaja ei saa sellest eemal olla. Võrdle teda teise rühmaga:',
 		'prof.highlights.how':
 			'Järjestatud erinevuse järgi võrdlusrühma mediaanist, mõõdetuna riigi standardhälvetes, et eri ühikuga näitajad oleksid võrreldavad; suund arvestab, kas suurem või väiksem on parem. Alla veerandi standardhälbe erinevust ei loeta.',
 		'prof.indicators': 'Kõik näitajad, {year}',
@@ -230,6 +234,8 @@ export const municipalities = {
 		'mun.kpi.diff': 'Difference from median',
 		'mun.kpi.change': 'Change from previous year',
 		'mun.peerGroup': 'Peer group: {group} ({n} municipalities, {k} with a value).',
+		'mun.peerGroup.self':
+			'Only {name} has a value in the group, so the median is its own value: choose another peer group above.',
 		'mun.chart.ranking': '{indicator}, {year}: municipalities ranked',
 		'mun.chart.rankingCaption':
 			'All municipalities with a value, best at the top ({better}). Ranks are national; equal values share a rank. The selected municipality is highlighted, its peer group darker; dashed line = peer-group median.',
@@ -318,6 +324,8 @@ export const municipalities = {
 		'prof.weakest': 'Weakest',
 		'prof.highlight.item': '{indicator}: {value}, peer median {median}; national rank {rank} of {n}.',
 		'prof.highlight.none': 'No indicator stands clearly apart from the peer median here.',
+		'prof.peer.alone':
+			'{name} is the only municipality in its peer group ({group}): the peer median is its own value, so no indicator can stand apart from it. Compare it with another group:',
 		'prof.highlights.how':
 			'Ordered by the difference from the peer median in national standard deviations, so that indicators in different units compare; the direction respects whether higher or lower is better. Differences under a quarter of a standard deviation do not count.',
 		'prof.indicators': 'Every indicator, {year}',
