@@ -171,6 +171,16 @@ test('coverage: municipalities with a value per indicator and year, as counted i
 	await expect(badge).toHaveText('Näidisandmed');
 	const [b, f] = [await badge.boundingBox(), await figure.boundingBox()];
 	expect(b!.width).toBeLessThan(f!.width / 4);
+	// The chart names each indicator whole (wrapped, not cut with "…"), inside the picture.
+	const labels = await figure.locator('svg').evaluate((svg) => {
+		const left = svg.getBoundingClientRect().left;
+		return [...svg.querySelectorAll('g[text-anchor="end"] text')].map((text) => ({
+			name: [...text.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || text.textContent,
+			inside: text.getBoundingClientRect().left >= left - 0.5
+		}));
+	});
+	expect(labels.map((l) => l.name).sort()).toEqual([...table.keys()].sort());
+	expect(labels.filter((l) => !l.inside).map((l) => l.name)).toEqual([]);
 
 	// Warnings: one line per kind whose count is its rows in the full table.
 	const all = await readTable(page, 'data-quality');

@@ -42,6 +42,11 @@ export interface CoverageOptions {
 	title: (cell: CoverageCell) => string;
 	/** Row label as drawn on the axis (long indicator names are shortened; the table has them whole). */
 	rowLabel?: (row: string) => string;
+	/**
+	 * Wrap row labels at this many ems (Plot's `lineWidth`) instead of drawing them on one line: a
+	 * long indicator name takes two lines of its row, whole.
+	 */
+	labelWidth?: number;
 	marginLeft?: number;
 	width?: number;
 }
@@ -62,7 +67,7 @@ export function coverageHeatmap(cells: CoverageCell[], o: CoverageOptions): Plot
 	const at = { x: 'year', y: 'row' } as const;
 	return {
 		width: o.width ?? Math.max(360, marginLeft + o.years.length * 64 + 20),
-		height: o.rows.length * 30 + 50,
+		height: o.rows.length * (o.labelWidth ? 34 : 30) + 50,
 		marginLeft,
 		marginTop: 30,
 		marginBottom: 10,
@@ -72,6 +77,16 @@ export function coverageHeatmap(cells: CoverageCell[], o: CoverageOptions): Plot
 		y: { domain: o.rows, label: null, tickSize: 0, tickFormat: o.rowLabel ?? ((r: string) => r) },
 		color: { type: 'linear', scheme: SEQUENTIAL_SCHEME, domain: [0, max] },
 		marks: [
+			...(o.labelWidth
+				? [
+						Plot.axisY({
+							tickSize: 0,
+							label: null,
+							lineWidth: o.labelWidth,
+							tickFormat: o.rowLabel ?? ((r: string) => r)
+						})
+					]
+				: []),
 			Plot.cell(cells, {
 				...at,
 				filter: missing,

@@ -89,6 +89,14 @@ describe('coverageHeatmap(cells, opts)', () => {
 		expect(top.x).toMatchObject({ domain: [2021, 2022], axis: 'top' });
 		expect(top.y).toMatchObject({ domain: ['RTK', 'ELVL'] });
 	});
+	it('with a label width, rows are taller (two lines of a name) and an axis mark wraps the labels', () => {
+		const base = { scheme: 'light', rows: ['ELVL', 'RTK'], years: [2021, 2022], title: String } as const;
+		const plain = coverageHeatmap(cells, base);
+		const wrapped = coverageHeatmap(cells, { ...base, labelWidth: 14 });
+		expect(wrapped.marks).toHaveLength((plain.marks?.length ?? 0) + 1);
+		expect((wrapped.height ?? 0) - 50).toBe(2 * 34);
+		expect((plain.height ?? 0) - 50).toBe(2 * 30);
+	});
 });
 
 describe('coverageLines(cells, rows)', () => {
