@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { parsePlan } from '../../src/lib/plan/parsePlan';
-import { open, readTable, seriousAxeViolations } from './hooks';
+import { leftAxisLabels, open, readTable, seriousAxeViolations } from './hooks';
 
 /**
  * /data-quality read through the hooks after importing two progress files, checked against the
@@ -172,13 +172,7 @@ test('coverage: municipalities with a value per indicator and year, as counted i
 	const [b, f] = [await badge.boundingBox(), await figure.boundingBox()];
 	expect(b!.width).toBeLessThan(f!.width / 4);
 	// The chart names each indicator whole (wrapped, not cut with "…"), inside the picture.
-	const labels = await figure.locator('svg').evaluate((svg) => {
-		const left = svg.getBoundingClientRect().left;
-		return [...svg.querySelectorAll('g[text-anchor="end"] text')].map((text) => ({
-			name: [...text.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || text.textContent,
-			inside: text.getBoundingClientRect().left >= left - 0.5
-		}));
-	});
+	const labels = await leftAxisLabels(page, 'service-level-coverage');
 	expect(labels.map((l) => l.name).sort()).toEqual([...table.keys()].sort());
 	expect(labels.filter((l) => !l.inside).map((l) => l.name)).toEqual([]);
 

@@ -91,3 +91,19 @@ export function tablesWiderThanTheirBox(page: Page, scope = 'main'): Promise<str
 			.map((t) => `${t.getAttribute('data-table')}: ${Math.round(t.getBoundingClientRect().width)} px`)
 	);
 }
+
+/**
+ * A chart's left-axis labels as read (a wrapped label's lines joined by a space), and whether each
+ * starts inside the picture (not clipped at its left edge).
+ */
+export function leftAxisLabels(page: Page, chart: string): Promise<{ name: string; inside: boolean }[]> {
+	return page.$$eval(`figure[data-chart="${chart}"] svg g[text-anchor="end"] text`, (texts) =>
+		texts.map((text) => ({
+			name:
+				[...text.querySelectorAll('tspan')].map((s) => s.textContent).join(' ') || (text.textContent ?? ''),
+			inside:
+				text.getBoundingClientRect().left >=
+				(text.closest('svg') as SVGSVGElement).getBoundingClientRect().left - 0.5
+		}))
+	);
+}

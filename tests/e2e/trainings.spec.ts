@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { open, readTable, tablesWiderThanTheirBox, waitReady } from './hooks';
+import { leftAxisLabels, open, readTable, tablesWiderThanTheirBox, waitReady } from './hooks';
 
 const rows = Papa.parse<Record<string, string>>(readFileSync('data/sample/trainings.csv', 'utf8'), {
 	header: true,
@@ -122,4 +122,13 @@ test('rates and per-1,000 figures line up: every figure of a column has the same
 			expect([...decimals], `${lang} ${col}: ${texts.slice(0, 8).join(' ')}`).toHaveLength(1);
 		}
 	}
+});
+
+test('the programmes chart names every programme whole, inside the picture', async ({ page }) => {
+	await open(page, '/trainings');
+	const labels = await leftAxisLabels(page, 'training-by-program');
+	const programmes = [...(await readTable(page, 'training-by-program')).keys()];
+	expect(programmes.length).toBeGreaterThan(1);
+	expect(labels.map((l) => l.name).sort()).toEqual(programmes.sort());
+	expect(labels.filter((l) => !l.inside)).toEqual([]);
 });

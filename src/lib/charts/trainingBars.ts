@@ -24,18 +24,16 @@ export function participantBars(
 	if (o.horizontal) {
 		return {
 			width: o.width ?? 560,
-			height: Math.max(140, groups.length * 26 + 70),
+			// A row holds two lines of a programme's name (wrapped whole, not cut).
+			height: Math.max(140, groups.length * 34 + 70),
 			marginLeft: 230,
 			marginBottom: 44,
 			style: { color: ui.text, background: 'transparent', fontSize: '12px' },
 			x: { label: o.axisLabel, grid: true, labelArrow: 'none', labelAnchor: 'center', labelOffset: 36 },
-			y: {
-				domain: groups,
-				label: null,
-				tickFormat: (s: string) => (s.length > 34 ? s.slice(0, 33) + '…' : s)
-			},
+			y: { domain: groups, label: null },
 			color,
 			marks: [
+				Plot.axisY({ label: null, lineWidth: 19 }),
 				Plot.barX(rows, {
 					x: 'n',
 					y: 'group',
