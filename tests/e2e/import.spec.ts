@@ -254,3 +254,43 @@ test('the save button counts rows in English: one row, several rows', async ({ p
 	await expect(status(page)).toHaveAttribute('data-import-status', 'ready');
 	await expect(page.locator('[data-action="commit-import"]')).toHaveText('Save all 2 rows');
 });
+
+test('a misspelt municipality gets a "did you mean" with the name it is nearest to, in both languages', async ({
+	page
+}) => {
+	const file = {
+		name: 'tasemed.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			[
+				'Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik',
+				'Tallin;2024;haridus;X (%);5;%',
+				'Saarema vald;2024;haridus;X (%);6;%',
+				'Atlantis;2024;haridus;X (%);7;%',
+				'Rae vald;2024;haridus;X (%);8;%'
+			].join('\n')
+		)
+	};
+	for (const [lang, near, none] of [
+		[
+			'en',
+			(v: string, n: string) => `No municipality "${v}" was found. Did you mean ${n}?`,
+			'No municipality "Atlantis" was found.'
+		],
+		[
+			'et',
+			(v: string, n: string) => `Omavalitsust „${v}“ ei leitud. Kas mõeldud on: ${n}?`,
+			'Omavalitsust „Atlantis“ ei leitud.'
+		]
+	] as const) {
+		await open(page, `/import?lang=${lang}`);
+		await page.locator('input[type="file"]').setInputFiles(file);
+		await expect(status(page)).toHaveAttribute('data-import-status', 'has-errors');
+		const errors = await readTable(page, 'import-errors');
+		expect([...errors.values()].map((e) => [e.row, e.value, e.reason])).toEqual([
+			['2', 'Tallin', near('Tallin', 'Tallinn')],
+			['3', 'Saarema vald', near('Saarema vald', 'Saaremaa vald')],
+			['4', 'Atlantis', none]
+		]);
+	}
+});

@@ -8,7 +8,7 @@
 import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
 import { timed } from '$lib/perf';
-import { resolveMunicipality } from '$lib/import/datasets/municipality';
+import { nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
 import { BULK_MAX_LINE_BYTES, CELL_PREVIEW_CHARS, MAX_CELL_CHARS } from '$lib/import/read/problems';
 
 export interface BulkMapping {
@@ -82,7 +82,8 @@ const ERRORS = '_bulk_errors';
 const NAME_COLUMNS: ColumnSpec[] = [
 	{ name: 'raw', type: 'VARCHAR' },
 	{ name: 'ehak_code', type: 'VARCHAR' },
-	{ name: 'candidates', type: 'VARCHAR' }
+	{ name: 'candidates', type: 'VARCHAR' },
+	{ name: 'near', type: 'VARCHAR' }
 ];
 const TRIMMED = '_bulk_trimmed';
 const TRIMMED_COLUMNS: ColumnSpec[] = [
@@ -142,13 +143,14 @@ const num = (v: string) => `(CASE
 export function municipalityNames(
 	spellings: Iterable<string>,
 	municipalities: Municipality[]
-): { raw: string; ehak_code: string | null; candidates: string | null }[] {
-	const out: { raw: string; ehak_code: string | null; candidates: string | null }[] = [];
+): { raw: string; ehak_code: string | null; candidates: string | null; near: string | null }[] {
+	const out: { raw: string; ehak_code: string | null; candidates: string | null; near: string | null }[] = [];
 	for (const raw of new Set(spellings)) {
 		const r = resolveMunicipality(raw, municipalities);
-		if ('ehak_code' in r) out.push({ raw, ehak_code: r.ehak_code, candidates: null });
+		if ('ehak_code' in r) out.push({ raw, ehak_code: r.ehak_code, candidates: null, near: null });
 		else if ('ambiguous' in r)
-			out.push({ raw, ehak_code: null, candidates: r.ambiguous.map((m) => m.name).join(' | ') });
+			out.push({ raw, ehak_code: null, candidates: r.ambiguous.map((m) => m.name).join(' | '), near: null });
+		else if (r.near.length) out.push({ raw, ehak_code: null, candidates: null, near: nearNames(r.near) });
 	}
 	return out;
 }
@@ -166,7 +168,8 @@ async function insertNames(tx: Connector, names: ReturnType<typeof municipalityN
 	await tx.insertColumns(NAMES, NAME_COLUMNS, {
 		raw: names.map((n) => n.raw),
 		ehak_code: names.map((n) => n.ehak_code),
-		candidates: names.map((n) => n.candidates)
+		candidates: names.map((n) => n.candidates),
+		near: names.map((n) => n.near)
 	});
 }
 
@@ -223,7 +226,9 @@ export async function validateBulk(
 	await tx.exec(
 		`DROP TABLE IF EXISTS ${NAMES}; DROP TABLE IF EXISTS ${BULK_STAGE}; DROP TABLE IF EXISTS ${ERRORS};`
 	);
-	await tx.exec(`CREATE TEMP TABLE ${NAMES} (raw VARCHAR, ehak_code VARCHAR, candidates VARCHAR)`);
+	await tx.exec(
+		`CREATE TEMP TABLE ${NAMES} (raw VARCHAR, ehak_code VARCHAR, candidates VARCHAR, near VARCHAR)`
+	);
 	await insertNames(tx, municipalityNames(officialSpellings(municipalities), municipalities));
 
 	const m = o.mapping;
@@ -240,7 +245,7 @@ export async function validateBulk(
 	await timed('bulk:read', () =>
 		tx.exec(
 			`CREATE TEMP TABLE ${BULK_STAGE} AS
-			SELECT _row, ${overlong(o.columnCount, o.longCells)} AS _long, ${cm} AS municipality_raw, l.ehak_code, l.candidates,
+			SELECT _row, ${overlong(o.columnCount, o.longCells)} AS _long, ${cm} AS municipality_raw, l.ehak_code, l.candidates, l.near,
 				${cy} AS year_raw, CASE WHEN isfinite(_yn) AND _yn = floor(_yn) THEN least(greatest(_yn, -2147483647), 2147483647)::INTEGER END AS year,
 				nullif(${cd}, '') AS domain, nullif(${ci}, '') AS indicator,
 				${cv} AS value_raw, _vn AS value, _vn IS NOT NULL AND _vp AS value_percent, nullif(${cu}, '') AS unit, ${ch} AS hib_raw,
@@ -276,7 +281,7 @@ export async function validateBulk(
 		await tx.exec(`DELETE FROM ${NAMES}`);
 		await insertNames(tx, resolved);
 		await tx.exec(
-			`UPDATE ${BULK_STAGE} s SET ehak_code = l.ehak_code, candidates = l.candidates FROM ${NAMES} l
+			`UPDATE ${BULK_STAGE} s SET ehak_code = l.ehak_code, candidates = l.candidates, near = l.near FROM ${NAMES} l
 			 WHERE s.municipality_raw = l.raw`
 		);
 	}
@@ -297,7 +302,8 @@ export async function validateBulk(
 		SELECT _row, 1 AS ord, ${lit(h(m.municipality, 'municipality'))} AS col, ${mun} AS value,
 			CASE WHEN candidates IS NOT NULL THEN 'ambiguous_municipality'
 				WHEN coalesce(${mun}, '') = '' THEN 'missing_value'
-				ELSE 'unknown_municipality' END AS code, candidates
+				WHEN near IS NOT NULL THEN 'unknown_municipality_near'
+				ELSE 'unknown_municipality' END AS code, coalesce(candidates, near) AS candidates
 		FROM ${BULK_STAGE} WHERE _long IS NULL AND (ehak_code IS NULL)
 		UNION ALL
 		SELECT _row, 2, ${lit(h(m.year, 'year'))}, ${year},
@@ -371,6 +377,8 @@ function issueParams(
 	switch (e.code) {
 		case 'ambiguous_municipality':
 			return { value: e.value ?? '', candidates: e.candidates ?? '' };
+		case 'unknown_municipality_near':
+			return { value: e.value ?? '', near: e.candidates ?? '' };
 		case 'year_out_of_range':
 			return { value: e.value ?? '', min: o.minYear, max: o.maxYear };
 		case 'duplicate_key':

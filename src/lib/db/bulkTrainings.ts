@@ -13,7 +13,7 @@
 import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
 import { timed } from '$lib/perf';
-import { resolveMunicipality } from '$lib/import/datasets/municipality';
+import { nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
 import { parseDate, parseInteger, parsePercent } from '$lib/import/read/values';
 import { MAX_CELL_CHARS } from '$lib/import/read/problems';
 import {
@@ -107,6 +107,9 @@ export function parseCell(
 			else if ('ambiguous' in r) {
 				out.code = 'ambiguous_municipality';
 				out.p = r.ambiguous.map((m) => m.name).join(' | ');
+			} else if (r.near.length) {
+				out.code = 'unknown_municipality_near';
+				out.p = nearNames(r.near);
 			} else out.code = 'unknown_municipality';
 			return out;
 		}
@@ -292,6 +295,8 @@ function params(e: {
 	switch (e.code) {
 		case 'ambiguous_municipality':
 			return { candidates: e.p ?? '' };
+		case 'unknown_municipality_near':
+			return { near: e.p ?? '' };
 		case 'end_before_start':
 			return { start: e.p ?? '' };
 		case 'completed_exceeds_registered':

@@ -138,6 +138,10 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Omavalitsust „{value}“ ei leitud.',
 		en: 'No municipality "{value}" was found.'
 	},
+	unknown_municipality_near: {
+		et: 'Omavalitsust „{value}“ ei leitud. Kas mõeldud on: {near}?',
+		en: 'No municipality "{value}" was found. Did you mean {near}?'
+	},
 	duplicate_key: {
 		et: 'Sama võtmega rida on failis juba real {first}.',
 		en: 'A row with the same key is already in the file on row {first}.'

@@ -90,7 +90,7 @@ describe('coverageHeatmap(cells, opts)', () => {
 		expect(top.y).toMatchObject({ domain: ['RTK', 'ELVL'] });
 	});
 	it('with a label width, rows are taller (two lines of a name) and an axis mark wraps the labels', () => {
-		const base = { scheme: 'light', rows: ['ELVL', 'RTK'], years: [2021, 2022], title: String } as const;
+		const base = { scheme: 'light' as const, rows: ['ELVL', 'RTK'], years: [2021, 2022], title: String };
 		const plain = coverageHeatmap(cells, base);
 		const wrapped = coverageHeatmap(cells, { ...base, labelWidth: 14 });
 		expect(wrapped.marks).toHaveLength((plain.marks?.length ?? 0) + 1);

@@ -144,7 +144,9 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 		'"Saue vald";2023;"Sotsiaalhoolekanne";"Koduteenuse saajad,\nkommentaariga";4,5;arv;jah',
 		'  Rae   VALD ;2013;Haridus;Lasteaiakoha ootejärjekord;1;last;EI',
 		'Võru;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;jah',
-		'Põltsamaa vald;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;1'
+		'Põltsamaa vald;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;1',
+		'Saarema vald;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;1',
+		'Tartuu;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;1'
 	];
 
 	async function compare(header: string[], lines: string[]) {
@@ -182,6 +184,10 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 		const key = (e: { row: number; column: string; value: string; code: string }) =>
 			`${e.row}|${e.column}|${e.value}|${e.code}`;
 		expect(db.errors.map(key).sort()).toEqual(js.errors.map(key).sort());
+		// "Did you mean": the same names offered.
+		const near = (errors: { row: number; code: string; params: Record<string, unknown> }[]) =>
+			errors.filter((e) => e.code === 'unknown_municipality_near').map((e) => [e.row, e.params.near]);
+		expect(near(db.errors)).toEqual(near(js.errors));
 		expect(db.rowCount).toBe(js.rowCount);
 		expect(db.validCount).toBe(js.rows.length);
 		const dbRows = await conn.query(BULK_SELECT);
@@ -192,6 +198,12 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 	it('same valid rows and the same row/column/value/reason errors', async () => {
 		const db = await compare(header, lines);
 		expect(db.errors.length).toBeGreaterThan(10);
+		expect(
+			db.errors.filter((e) => e.code === 'unknown_municipality_near').map((e) => [e.value, e.params.near])
+		).toEqual([
+			['Saarema vald', 'Saaremaa vald'],
+			['Tartuu', 'Tartu linn, Tartu vald']
+		]);
 	});
 
 	it('the same with whitespace of every kind around names, texts and numbers (no boolean column)', async () => {

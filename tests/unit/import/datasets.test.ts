@@ -56,8 +56,27 @@ describe('resolveMunicipality(text)', () => {
 			expect('ambiguous' in r && r.ambiguous.map((m) => m.type).sort()).toEqual(['linn', 'vald']);
 		}
 	);
-	it('an unknown name is unknown', () =>
-		expect(resolveMunicipality('Atlantis', municipalities)).toEqual({ unknown: true }));
+	it('an unknown name is unknown, with nothing near it', () =>
+		expect(resolveMunicipality('Atlantis', municipalities)).toEqual({ unknown: true, near: [] }));
+	const near = (text: string) => {
+		const r = resolveMunicipality(text, municipalities);
+		return 'unknown' in r ? r.near.map((m) => m.name) : r;
+	};
+	it.each([
+		['Tallin', ['Tallinn']],
+		['Saarema vald', ['Saaremaa vald']],
+		['Kohtla Järve', ['Kohtla-Järve linn']],
+		['Pärnu linnn', ['Pärnu linn']],
+		['Viimsi vlad', ['Viimsi vald']],
+		// A misspelt bare name that is two municipalities: both are offered.
+		['Tartuu', ['Tartu linn', 'Tartu vald']]
+	])('a misspelt %j is unknown, near %j', (text, names) => expect(near(text)).toEqual(names));
+	it.each([
+		['Atlantis', 'no name within two edits'],
+		['Raa', 'under four letters: too many near misses'],
+		['0999', 'a code is not guessed'],
+		['Tallinna linnaosa Kesklinn', 'three edits or more from every name']
+	])('nothing is offered for %j (%s)', (text) => expect(near(text)).toEqual([]));
 });
 
 describe('detectDataset(header) and mapColumns', () => {
@@ -139,6 +158,7 @@ describe('formatIssue(issue, lang)', () => {
 		const params = {
 			value: 'X',
 			candidates: 'A | B',
+			near: 'Tallinn',
 			min: 1,
 			max: 2,
 			first: 3,

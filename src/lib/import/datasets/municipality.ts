@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Municipality } from '$lib/types';
 
 /** Case, spacing and diacritics do not matter when matching a municipality's name. */
@@ -5,7 +6,9 @@ export function normaliseName(s: string): string {
 	return s.trim().replace(/\s+/g, ' ').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-export type Resolution = { ehak_code: string } | { ambiguous: Municipality[] } | { unknown: true };
+/** `near`: what a misspelt name probably meant (`Tallin` → Tallinn), for the error's "did you mean". */
+export type Resolution =
+	{ ehak_code: string } | { ambiguous: Municipality[] } | { unknown: true; near: Municipality[] };
 
 /** Every spelling that names a municipality: EHAK code with and without leading zeros, name, bare name. */
 export function municipalityKeys(municipalities: Municipality[]): Map<string, Municipality[]> {
@@ -29,6 +32,34 @@ export function municipalityKeys(municipalities: Municipality[]): Map<string, Mu
 	return byKey;
 }
 
+/**
+ * The municipalities whose name (whole or without `linn`/`vald`) is the nearest to a name that
+ * matched none, by edit distance on the normalised spelling: at most 1 edit for a name of up to 8
+ * letters, 2 for a longer one; nothing for a code or a name of under 4 letters (too many near
+ * misses), nor past 40 characters (no municipality's name is that long).
+ */
+export function nearMunicipalities(text: string, keys: Map<string, Municipality[]>): Municipality[] {
+	const t = normaliseName(text);
+	if (t.length < 4 || t.length > 40 || /^\d+$/.test(t)) return [];
+	const limit = t.length <= 8 ? 1 : 2;
+	let best = limit + 1;
+	let near: Municipality[] = [];
+	for (const [key, list] of keys) {
+		if (Math.abs(key.length - t.length) > limit || /^\d+$/.test(key)) continue;
+		const d = distance(t, key);
+		if (d > best) continue;
+		if (d < best) {
+			best = d;
+			near = [];
+		}
+		for (const m of list) if (!near.includes(m)) near.push(m);
+	}
+	return best <= limit ? near.sort((a, b) => a.name.localeCompare(b.name, 'et')) : [];
+}
+
+/** The near names as an error message says them. */
+export const nearNames = (near: Municipality[]): string => near.map((m) => m.name).join(', ');
+
 const cache = new WeakMap<Municipality[], Map<string, Municipality[]>>();
 
 /** `Tallinn`, `Tallinna linn`, `0784`, `784` → 0784; bare `Tartu` is ambiguous (linn and vald). */
@@ -41,7 +72,7 @@ export function resolveMunicipality(text: string, municipalities: Municipality[]
 	const t = text.trim();
 	const key = /^\d{1,4}$/.test(t) ? t.padStart(4, '0') : normaliseName(t);
 	const found = keys.get(key) ?? (/^\d+$/.test(t) ? keys.get(String(Number(t))) : undefined);
-	if (!found || found.length === 0) return { unknown: true };
+	if (!found || found.length === 0) return { unknown: true, near: nearMunicipalities(t, keys) };
 	if (found.length > 1) return { ambiguous: found };
 	return { ehak_code: found[0].ehak_code };
 }

@@ -9,7 +9,7 @@ import {
 	parsePercent
 } from '../read/values';
 import { MAX_CELL_CHARS, cellPreview, overlongCell } from '../read/problems';
-import { resolveMunicipality } from './municipality';
+import { nearNames, resolveMunicipality } from './municipality';
 import { parseStatus } from './status';
 
 export interface ValidationContext {
@@ -161,6 +161,7 @@ class RowReader {
 		if ('ehak_code' in r) return r.ehak_code;
 		if ('ambiguous' in r)
 			this.error(field, 'ambiguous_municipality', { candidates: r.ambiguous.map((m) => m.name).join(' | ') });
+		else if (r.near.length) this.error(field, 'unknown_municipality_near', { near: nearNames(r.near) });
 		else this.error(field, 'unknown_municipality');
 		return null;
 	}
