@@ -61,6 +61,18 @@ export function nearMunicipalities(text: string, keys: Map<string, Municipality[
 export const nearNames = (near: Municipality[]): string => near.map((m) => m.name).join(', ');
 
 const cache = new WeakMap<Municipality[], Map<string, Municipality[]>>();
+/**
+ * The near names of the spellings met lately (a file repeats its misspelling on every row: one
+ * search each), forgotten past 10,000 spellings.
+ */
+const nearCache = new WeakMap<Map<string, Municipality[]>, Map<string, Municipality[]>>();
+function nearOnce(key: string, keys: Map<string, Municipality[]>): Municipality[] {
+	let seen = nearCache.get(keys);
+	if (!seen || seen.size >= 10_000) nearCache.set(keys, (seen = new Map()));
+	let near = seen.get(key);
+	if (!near) seen.set(key, (near = nearMunicipalities(key, keys)));
+	return near;
+}
 
 /** `Tallinn`, `Tallinna linn`, `0784`, `784` → 0784; bare `Tartu` is ambiguous (linn and vald). */
 export function resolveMunicipality(text: string, municipalities: Municipality[]): Resolution {
@@ -72,7 +84,7 @@ export function resolveMunicipality(text: string, municipalities: Municipality[]
 	const t = text.trim();
 	const key = /^\d{1,4}$/.test(t) ? t.padStart(4, '0') : normaliseName(t);
 	const found = keys.get(key) ?? (/^\d+$/.test(t) ? keys.get(String(Number(t))) : undefined);
-	if (!found || found.length === 0) return { unknown: true, near: nearMunicipalities(t, keys) };
+	if (!found || found.length === 0) return { unknown: true, near: nearOnce(key, keys) };
 	if (found.length > 1) return { ambiguous: found };
 	return { ehak_code: found[0].ehak_code };
 }
