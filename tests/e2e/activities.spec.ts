@@ -233,3 +233,27 @@ test('the CSV keeps the plan’s column order whatever the screen shows first', 
 	expect([...header].sort()).toEqual([...screen].sort());
 	expect(screen.slice(0, 3)).toEqual(['activity_id', 'title', 'status']);
 });
+
+test('an activity’s page says its standing as of the chosen year, as the activities table does', async ({
+	page
+}) => {
+	for (const year of [2024, 2022]) {
+		await open(page, `/activities?year=${year}`);
+		const rows = [...(await readTable(page, 'activities')).entries()];
+		const picks = [
+			rows.find(([, r]) => r.late === 'true'),
+			rows.find(([, r]) => r.status === 'done'),
+			rows.find(([, r]) => r.status === 'not_reported')
+		].filter((x) => x !== undefined);
+		expect(picks.length, String(year)).toBeGreaterThan(1);
+		for (const [id, row] of picks) {
+			await open(page, `/activities/${id}?year=${year}&lang=en`);
+			const standing = page.locator('[data-standing]');
+			await expect(standing).toHaveAttribute('data-standing', row.status);
+			await expect(standing).toHaveAttribute('data-late', row.late);
+			await expect(standing).toHaveAttribute('data-score', row.score);
+			await expect(standing).toContainText(`As of ${year}:`);
+			await expect(standing.getByText('Late', { exact: true })).toHaveCount(row.late === 'true' ? 1 : 0);
+		}
+	}
+});
