@@ -132,3 +132,38 @@ test('the programmes chart names every programme whole, inside the picture', asy
 	expect(labels.map((l) => l.name).sort()).toEqual(programmes.sort());
 	expect(labels.filter((l) => !l.inside)).toEqual([]);
 });
+
+test('a sortable table sorts by the clicked column, numbers as numbers, and says so (aria-sort)', async ({
+	page
+}) => {
+	await open(page, '/trainings?lang=en');
+	const table = page.locator('table[data-table="training-by-activity"]');
+	const column = (col: string) =>
+		table
+			.locator(`tbody tr[data-key] td[data-col="${col}"]`)
+			.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value') ?? ''));
+	const header = (label: string) => table.locator('thead th').filter({ hasText: label });
+	const byNumber = (a: string, b: string) => Number(a) - Number(b);
+
+	await header('Registered').locator('button').click();
+	await expect(header('Registered')).toHaveAttribute('aria-sort', 'ascending');
+	const up = await column('registered');
+	expect(up.length).toBeGreaterThan(2);
+	expect(up).toEqual([...up].sort(byNumber));
+	await header('Registered').locator('button').click();
+	await expect(header('Registered')).toHaveAttribute('aria-sort', 'descending');
+	expect(await column('registered')).toEqual([...up].sort(byNumber).reverse());
+
+	// Activity numbers sort part by part (3.3.2.1 before 3.3.2.6; 1.10 would come after 1.9).
+	await header('Activity').locator('button').click();
+	const ids = await column('name');
+	const parts = (id: string) => id.split('.').map(Number);
+	const byId = (a: string, b: string) => {
+		const [x, y] = [parts(a), parts(b)];
+		for (let i = 0; i < Math.max(x.length, y.length); i++)
+			if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+		return 0;
+	};
+	expect(ids).toEqual([...ids].sort(byId));
+	await expect(header('Registered')).toHaveAttribute('aria-sort', 'none');
+});
