@@ -245,7 +245,7 @@ export async function validateBulk(
 	await timed('bulk:read', () =>
 		tx.exec(
 			`CREATE TEMP TABLE ${BULK_STAGE} AS
-			SELECT _row, ${overlong(o.columnCount, o.longCells)} AS _long, ${cm} AS municipality_raw, l.ehak_code, l.candidates, l.near,
+			SELECT _row, ${overlong(o.columnCount, o.longCells)} AS _long, ${cm} AS municipality_raw, l.ehak_code, l.candidates,
 				${cy} AS year_raw, CASE WHEN isfinite(_yn) AND _yn = floor(_yn) THEN least(greatest(_yn, -2147483647), 2147483647)::INTEGER END AS year,
 				nullif(${cd}, '') AS domain, nullif(${ci}, '') AS indicator,
 				${cv} AS value_raw, _vn AS value, _vn IS NOT NULL AND _vp AS value_percent, nullif(${cu}, '') AS unit, ${ch} AS hib_raw,
@@ -277,12 +277,16 @@ export async function validateBulk(
 		other.map((r) => r.raw),
 		municipalities
 	);
+	// A misspelling's near names ("did you mean") get a column only when there are any: the common
+	// file pays nothing for them.
+	const hasNear = resolved.some((n) => n.near !== null);
 	if (resolved.length) {
 		await tx.exec(`DELETE FROM ${NAMES}`);
 		await insertNames(tx, resolved);
+		if (hasNear) await tx.exec(`ALTER TABLE ${BULK_STAGE} ADD COLUMN near VARCHAR`);
 		await tx.exec(
-			`UPDATE ${BULK_STAGE} s SET ehak_code = l.ehak_code, candidates = l.candidates, near = l.near FROM ${NAMES} l
-			 WHERE s.municipality_raw = l.raw`
+			`UPDATE ${BULK_STAGE} s SET ehak_code = l.ehak_code, candidates = l.candidates${hasNear ? ', near = l.near' : ''}
+			 FROM ${NAMES} l WHERE s.municipality_raw = l.raw`
 		);
 	}
 	await timed('bulk:trim', () => trimTexts(tx));
@@ -302,8 +306,8 @@ export async function validateBulk(
 		SELECT _row, 1 AS ord, ${lit(h(m.municipality, 'municipality'))} AS col, ${mun} AS value,
 			CASE WHEN candidates IS NOT NULL THEN 'ambiguous_municipality'
 				WHEN coalesce(${mun}, '') = '' THEN 'missing_value'
-				WHEN near IS NOT NULL THEN 'unknown_municipality_near'
-				ELSE 'unknown_municipality' END AS code, coalesce(candidates, near) AS candidates
+				${hasNear ? "WHEN near IS NOT NULL THEN 'unknown_municipality_near'" : ''}
+				ELSE 'unknown_municipality' END AS code, ${hasNear ? 'coalesce(candidates, near)' : 'candidates'} AS candidates
 		FROM ${BULK_STAGE} WHERE _long IS NULL AND (ehak_code IS NULL)
 		UNION ALL
 		SELECT _row, 2, ${lit(h(m.year, 'year'))}, ${year},
