@@ -294,3 +294,29 @@ test('a misspelt municipality gets a "did you mean" with the name it is nearest 
 		]);
 	}
 });
+
+test('an activity number Excel turned into a date, or wrote with commas, is named for what it probably was', async ({
+	page
+}) => {
+	await open(page, '/import?lang=en');
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'aruanded.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			['Nr;Aasta;Staatus;Tegelik', '1,1,3;2024;töös;1', '01.01.2003;2024;töös;1', '1.1.5;2024;tehtud;1'].join(
+				'\n'
+			)
+		)
+	});
+	await expect(status(page)).toHaveAttribute('data-import-status', 'has-errors');
+	await expect(page.locator('select[name="dataset"]')).toHaveValue('progress');
+	const errors = await readTable(page, 'import-errors');
+	expect([...errors.values()].map((e) => [e.row, e.value, e.reason])).toEqual([
+		['2', '1,1,3', 'There is no activity "1,1,3" in the action plan. Did you mean 1.1.3?'],
+		[
+			'3',
+			'01.01.2003',
+			'"01.01.2003" is a date, not an activity number: Excel has probably turned activity 1.1.3 into one. Format the column as text, type 1.1.3 and export again.'
+		]
+	]);
+});

@@ -63,6 +63,14 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Tegevust „{value}“ tegevuskavas pole.',
 		en: 'There is no activity "{value}" in the action plan.'
 	},
+	unknown_activity_near: {
+		et: 'Tegevust „{value}“ tegevuskavas pole. Kas mõeldud on {near}?',
+		en: 'There is no activity "{value}" in the action plan. Did you mean {near}?'
+	},
+	activity_as_date: {
+		et: '„{value}“ on kuupäev, mitte tegevuse number: Excel on ilmselt teinud tegevusest {near} kuupäeva. Vorminda veerg tekstiks, kirjuta {near} ja ekspordi uuesti.',
+		en: '"{value}" is a date, not an activity number: Excel has probably turned activity {near} into one. Format the column as text, type {near} and export again.'
+	},
 	unknown_activity_link: {
 		et: 'Tegevust „{value}“ tegevuskavas pole; koolitus imporditakse ilma tegevuseta.',
 		en: 'There is no activity "{value}" in the plan; the training is imported without a link.'

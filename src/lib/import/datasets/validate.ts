@@ -9,6 +9,7 @@ import {
 	parsePercent
 } from '../read/values';
 import { MAX_CELL_CHARS, cellPreview, overlongCell } from '../read/problems';
+import { nearActivity } from './activityId';
 import { nearNames, resolveMunicipality } from './municipality';
 import { parseStatus } from './status';
 
@@ -172,7 +173,12 @@ type Built = { row: object | null; key: string | null };
 function progressRow(r: RowReader, ctx: ValidationContext, seq: number): Built {
 	const id = r.activityId('activity_id');
 	if (id === null) r.error('activity_id', 'missing_value');
-	else if (!ctx.activityIds.has(id)) r.error('activity_id', 'unknown_activity');
+	else if (!ctx.activityIds.has(id)) {
+		const near = nearActivity(id, ctx.activityIds);
+		if (near)
+			r.error('activity_id', near.date ? 'activity_as_date' : 'unknown_activity_near', { near: near.id });
+		else r.error('activity_id', 'unknown_activity');
+	}
 	const year = r.year('year', YEAR_RANGE.progress);
 	const statusText = r.raw('status');
 	const status = statusText === '' ? undefined : parseStatus(statusText);
