@@ -320,3 +320,32 @@ test('an activity number Excel turned into a date, or wrote with commas, is name
 		]
 	]);
 });
+
+test('a training linked to a mangled activity number is imported without the link, and the warning says what it was', async ({
+	page
+}) => {
+	await open(page, '/import?lang=en');
+	const header =
+		'Koolituse ID;Programm;Teema;Tegevus;Korraldaja;Algus;Lõpp;Omavalitsus;Registreerunud;Läbinud;Katkestanud;Rahulolu';
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'koolitused.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			[
+				header,
+				'K-1;Programm;Teema;3,3,2,1;RTK;07.09.2021;08.09.2021;Saue vald;10;9;1;90',
+				'K-2;Programm;Teema;01.01.2005;RTK;07.09.2021;08.09.2021;Saue vald;10;9;1;90'
+			].join('\n')
+		)
+	});
+	await expect(status(page)).toHaveAttribute('data-import-status', 'ready');
+	await expect(page.locator('select[name="dataset"]')).toHaveValue('trainings');
+	const warnings = await page.$$eval('table[data-table="import-warnings"] tbody tr', (trs) =>
+		trs.map((tr) => tr.textContent ?? '')
+	);
+	expect(warnings).toHaveLength(2);
+	expect(warnings[0]).toContain('There is no activity "3,3,2,1" in the plan (did you mean 3.3.2.1?)');
+	expect(warnings[1]).toContain(
+		'"01.01.2005" is a date, not an activity number (Excel has probably turned activity 1.1.5 into one)'
+	);
+});

@@ -25,10 +25,15 @@ import {
 	type BulkCheck,
 	type BulkIssue
 } from './bulkServiceLevels';
+import { nearActivity } from '$lib/import/datasets/activityId';
 import { DATASET_FIELDS } from '$lib/import/datasets/fields';
 
 /** The row warnings the bulk path reports (for every row; a head analysis has them for its rows only). */
-export const BULK_ROW_WARNINGS = ['unknown_activity_link'];
+export const BULK_ROW_WARNINGS = [
+	'unknown_activity_link',
+	'unknown_activity_link_near',
+	'activity_link_as_date'
+];
 
 /** The trainings fields a file may map (data-contract "trainings", the import core's fields), by column index. */
 export type TrainingMapping = Record<string, number | null>;
@@ -90,7 +95,15 @@ export function parseCell(
 			const id = t.replace(/\.+$/, '');
 			if (id === '') return out;
 			if (ctx.activityIds.has(id)) out.v = id;
-			else out.code = 'unknown_activity_link';
+			else {
+				const near = nearActivity(id, ctx.activityIds);
+				out.code = near
+					? near.date
+						? 'activity_link_as_date'
+						: 'unknown_activity_link_near'
+					: 'unknown_activity_link';
+				out.p = near?.id ?? null;
+			}
 			return out;
 		}
 		case 'start_date':
@@ -242,7 +255,8 @@ export async function validateBulkTrainings(
 		)
 	);
 	await tx.exec(
-		`CREATE TEMP TABLE ${WARNINGS} AS SELECT _row, ${columnName('activity_id')} AS col, activity_id_t AS value
+		`CREATE TEMP TABLE ${WARNINGS} AS SELECT _row, ${columnName('activity_id')} AS col, activity_id_t AS value,
+			activity_id_code AS code, activity_id_p AS p
 		FROM ${BULK_STAGE} WHERE _long IS NULL AND activity_id_code IS NOT NULL`
 	);
 	const [counts] = await tx.query<{ rows: number; errors: number; error_rows: number; warnings: number }>(
@@ -260,9 +274,13 @@ export async function validateBulkTrainings(
 		b: number | null;
 		c: number | null;
 	}>(`SELECT _row, col, value, code, p, a, b, c FROM ${ERRORS} ORDER BY _row, ord LIMIT ${limit}`);
-	const warnings = await tx.query<{ _row: number; col: string; value: string }>(
-		`SELECT _row, col, value FROM ${WARNINGS} ORDER BY _row LIMIT ${limit}`
-	);
+	const warnings = await tx.query<{
+		_row: number;
+		col: string;
+		value: string;
+		code: string;
+		p: string | null;
+	}>(`SELECT _row, col, value, code, p FROM ${WARNINGS} ORDER BY _row LIMIT ${limit}`);
 	if (counts.errors > 0)
 		await tx.exec(`DELETE FROM ${BULK_STAGE} WHERE _row IN (SELECT _row FROM ${ERRORS})`);
 	await tx.exec(`DROP TABLE IF EXISTS ${ERRORS}; DROP TABLE IF EXISTS ${WARNINGS};`);
@@ -279,8 +297,8 @@ export async function validateBulkTrainings(
 			row: w._row,
 			column: w.col,
 			value: w.value,
-			code: 'unknown_activity_link',
-			params: { value: w.value }
+			code: w.code,
+			params: { value: w.value, ...(w.p === null ? {} : { near: w.p }) }
 		}))
 	};
 }

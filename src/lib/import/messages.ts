@@ -75,6 +75,14 @@ const TEXT: Record<string, { et: string; en: string }> = {
 		et: 'Tegevust „{value}“ tegevuskavas pole; koolitus imporditakse ilma tegevuseta.',
 		en: 'There is no activity "{value}" in the plan; the training is imported without a link.'
 	},
+	unknown_activity_link_near: {
+		et: 'Tegevust „{value}“ tegevuskavas pole (kas mõeldud on {near}?); koolitus imporditakse ilma tegevuseta.',
+		en: 'There is no activity "{value}" in the plan (did you mean {near}?); the training is imported without a link.'
+	},
+	activity_link_as_date: {
+		et: '„{value}“ on kuupäev, mitte tegevuse number (Excel on ilmselt teinud tegevusest {near} kuupäeva); koolitus imporditakse ilma tegevuseta.',
+		en: '"{value}" is a date, not an activity number (Excel has probably turned activity {near} into one); the training is imported without a link.'
+	},
 	invalid_activity_id: {
 		et: '„{value}“ ei ole tegevuse number (nt 2.5.1).',
 		en: '"{value}" is not an activity number (e.g. 2.5.1).'

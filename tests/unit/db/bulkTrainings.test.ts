@@ -7,6 +7,7 @@ import {
 	validateBulkTrainings,
 	parseCell,
 	BULK_TRAININGS_SELECT,
+	BULK_ROW_WARNINGS,
 	type TrainingMapping
 } from '../../../src/lib/db/bulkTrainings';
 import { analyseFile } from '../../../src/lib/import';
@@ -67,7 +68,9 @@ const LINES = [
 	'X-17;Programm;Teema;2.1.1;RTK;;;Saue vald;;;;',
 	'X-18;Programm;"Teema; semikooloniga";;"RTK";07.09.2021;08.09.2021;Saue vald;26;24;2;95',
 	`X-19;Programm;${'ü'.repeat(2100)};;RTK;07.09.2021;08.09.2021;Saue vald;26;24;2;95`,
-	'X-20;Programm;Teema;4.1.2;RTK;07.09.2021;08.09.2021;Võru;10;9;1;0,5'
+	'X-20;Programm;Teema;4.1.2;RTK;07.09.2021;08.09.2021;Võru;10;9;1;0,5',
+	'X-21;Programm;Teema;3,3,2,1;RTK;07.09.2021;08.09.2021;Saue vald;10;9;1;90',
+	'X-22;Programm;Teema;2001-01-01;RTK;07.09.2021;08.09.2021;Saue vald;10;9;1;90'
 ];
 
 async function compare(header: string[], lines: string[], mapping?: TrainingMapping) {
@@ -93,7 +96,7 @@ async function compare(header: string[], lines: string[], mapping?: TrainingMapp
 		js.header
 	);
 	expect(db.errors).toEqual(js.errors);
-	expect(db.warnings).toEqual(js.warnings.filter((w) => w.code === 'unknown_activity_link'));
+	expect(db.warnings).toEqual(js.warnings.filter((w) => BULK_ROW_WARNINGS.includes(w.code)));
 	expect(db.rowCount).toBe(js.rowCount);
 	expect(db.validCount).toBe(js.rows.length);
 	expect(await conn.query(BULK_TRAININGS_SELECT)).toEqual(js.rows);
@@ -118,7 +121,11 @@ describe('validateBulkTrainings agrees with the import core (analyseFile) on a d
 			'cell_too_long'
 		])
 			expect(codes, c).toContain(c);
-		expect(db.warnings.map((w) => w.value)).toEqual(['9.9.9.9']);
+		expect(db.warnings.map((w) => [w.value, w.code, w.params.near])).toEqual([
+			['9.9.9.9', 'unknown_activity_link', undefined],
+			['3,3,2,1', 'unknown_activity_link_near', '3.3.2.1'],
+			['2001-01-01', 'activity_link_as_date', '1.1.1']
+		]);
 		expect(db.validCount).toBeGreaterThan(5);
 	});
 

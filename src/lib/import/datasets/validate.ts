@@ -216,7 +216,12 @@ function trainingRow(r: RowReader, ctx: ValidationContext): Built {
 	const program = r.text('program', true);
 	let activity_id = r.activityId('activity_id');
 	if (activity_id !== null && !ctx.activityIds.has(activity_id)) {
-		r.warn('activity_id', 'unknown_activity_link');
+		const near = nearActivity(activity_id, ctx.activityIds);
+		if (near)
+			r.warn('activity_id', near.date ? 'activity_link_as_date' : 'unknown_activity_link_near', {
+				near: near.id
+			});
+		else r.warn('activity_id', 'unknown_activity_link');
 		activity_id = null;
 	}
 	const start_date = r.date('start_date');
