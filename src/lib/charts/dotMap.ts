@@ -92,7 +92,8 @@ export function municipalityDotMap(points: MapPoint[], o: DotMapOptions): Plot.P
 			type: 'linear',
 			scheme: SEQUENTIAL_SCHEME,
 			reverse: !o.higherIsBetter,
-			legend: true,
+			// No value at all (a county with none, a year without data): no scale to explain.
+			legend: withValue.length > 0,
 			label: o.legendLabel,
 			// An indicator with one distinct value still gets a usable legend.
 			...(withValue.length && new Set(withValue.map((p) => p.value)).size === 1

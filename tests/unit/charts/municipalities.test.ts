@@ -159,6 +159,17 @@ describe('municipalityDotMap(points, opts)', () => {
 		expect(hollow.fill).toBe('none');
 	});
 
+	it('draws no colour legend when no municipality has a value (only hollow dots)', () => {
+		const none = municipalityDotMap([point('0141', null), point('0205', null)], {
+			...base,
+			higherIsBetter: true
+		});
+		expect((none.color as Record<string, unknown>).legend).toBe(false);
+		expect(
+			(municipalityDotMap(points, { ...base, higherIsBetter: true }).color as Record<string, unknown>).legend
+		).toBe(true);
+	});
+
 	it('uses the sequential scheme with a legend, reversed when lower values are better', () => {
 		const higher = municipalityDotMap(points, { ...base, higherIsBetter: true }).color as Record<
 			string,
