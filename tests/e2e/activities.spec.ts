@@ -190,6 +190,21 @@ test('at 1366 px what the steering group reads is in sight; the number stays in 
 	}
 });
 
+test('on a phone the number, the title and the start of the status are in one screen width', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await open(page, '/activities');
+	const [statusLeft, boxRight] = await page.$$eval('table[data-table="activities"] thead th', (ths) => {
+		const box = (ths[0].closest('.table-scroll') as HTMLElement).getBoundingClientRect();
+		const table = ths[0].closest('table') as HTMLTableElement;
+		const index = (table.tBodies[0].rows[0].querySelector('td[data-col="status"]') as HTMLTableCellElement)
+			.cellIndex;
+		return [ths[index].getBoundingClientRect().left, box.right];
+	});
+	expect(statusLeft).toBeLessThan(boxRight);
+});
+
 test('a yes/no activity reads "yes"/"no", not 1 beside "yes/no (done or not)"; its hooks stay numbers', async ({
 	page
 }) => {
