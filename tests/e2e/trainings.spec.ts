@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { parsePlan } from '../../src/lib/plan/parsePlan';
 import { leftAxisLabels, open, readTable, tablesWiderThanTheirBox, waitReady } from './hooks';
 
 const rows = Papa.parse<Record<string, string>>(readFileSync('data/sample/trainings.csv', 'utf8'), {
@@ -166,4 +167,18 @@ test('a sortable table sorts by the clicked column, numbers as numbers, and says
 	};
 	expect(ids).toEqual([...ids].sort(byId));
 	await expect(header('Registered')).toHaveAttribute('aria-sort', 'none');
+});
+
+test('the totals by plan activity name each activity by its title from the plan, beside its number', async ({
+	page
+}) => {
+	const titles = new Map(
+		parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8')).map((a) => [a.activity_id, a.title])
+	);
+	await open(page, '/trainings?lang=en');
+	const cells = await page.$$eval('table[data-table="training-by-activity"] td[data-col="name"]', (tds) =>
+		tds.map((td) => [td.getAttribute('data-value') ?? '', td.querySelector('.title')?.textContent ?? ''])
+	);
+	expect(cells.length).toBeGreaterThan(2);
+	for (const [id, title] of cells) expect([id, title]).toEqual([id, titles.get(id)]);
 });

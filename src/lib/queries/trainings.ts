@@ -114,7 +114,7 @@ export async function loadTrainings(
 		population: (g.population as number | null) ?? null,
 		per_1000: g.population ? (g.registered / Number(g.population)) * 1000 : null
 	}));
-	const byActivity = await grouped(conn, f, 'activity_id');
+	const groupsByActivity = await grouped(conn, f, 'activity_id');
 	const all = base({ from: null, to: null, program: null, organiser: null, county: null, activity: null });
 	const choice = async (col: string) =>
 		(
@@ -126,6 +126,11 @@ export async function loadTrainings(
 			(r) => [String(r.activity_id), r] as [string, Record<string, SqlValue>]
 		)
 	);
+	// Each activity's title beside its number (the steering group reads titles, not numbers).
+	const byActivity = groupsByActivity.map((g) => ({
+		...g,
+		title: (standings.get(String(g.key))?.title as string | undefined) ?? null
+	}));
 	const evidence: EvidenceRow[] = Object.entries(EVIDENCE_RULES).flatMap(([id, rule]) => {
 		const st = standings.get(id);
 		if (!st) return [];
