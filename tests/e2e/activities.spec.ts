@@ -227,9 +227,16 @@ test('a yes/no activity reads "yes"/"no", not 1 beside "yes/no (done or not)"; i
 		expect(text).toBe(value === '1' ? 'yes' : value === '0' ? 'no' : text);
 	}
 	expect(binary.some((r) => r.actual[0] === '1')).toBe(true);
-	// Counted targets keep their number.
+	// Counted targets keep their number; a percentage target and its report carry the sign.
 	const counted = rows.filter((r) => r.unit === 'count');
 	for (const r of counted) expect(r.target[1]).toBe(r.target[0]);
+	const percent = rows.filter((r) => r.unit === 'percent');
+	expect(percent.length).toBeGreaterThan(0);
+	for (const r of percent) {
+		expect(r.target[1]).toBe(`${r.target[0]}%`);
+		if (r.actual[0] !== '') expect(r.actual[1]).toMatch(/^[\d.,]+%$/);
+	}
+	expect(percent.some((r) => r.actual[0] !== '')).toBe(true);
 });
 
 test('the CSV keeps the plan’s column order whatever the screen shows first', async ({ page }) => {
