@@ -175,3 +175,40 @@ for (const lang of ['et', 'en'])
 		const bad = await seriousAxeViolations(page, 'light');
 		expect(bad, bad.join('\n')).toEqual([]);
 	});
+
+test('the report’s activity lines say targets and reports in their unit: yes/no as words, percentages with the sign', async ({
+	page
+}) => {
+	await open(page, '/activities?lang=en');
+	const units = new Map(
+		[...(await readTable(page, 'activities')).entries()].map(([id, r]) => [id, r.target_unit])
+	);
+	await open(page, '/report?lang=en');
+	const lines = await page.$$eval('table[data-table^="report-direction-"]', (tables) =>
+		tables
+			.filter((t) => /^report-direction-\d+$/.test(t.getAttribute('data-table') ?? ''))
+			.flatMap((t) => [...t.querySelectorAll('tbody tr[data-key]')])
+			.map((tr) => {
+				const cell = (c: string) => tr.querySelector(`td[data-col="${c}"]`) as HTMLElement;
+				return {
+					id: tr.getAttribute('data-key') ?? '',
+					target: [cell('target_value').dataset.value ?? '', cell('target_value').textContent?.trim() ?? ''],
+					actual: [cell('actual_value').dataset.value ?? '', cell('actual_value').textContent?.trim() ?? '']
+				};
+			})
+	);
+	expect(lines.length).toBe(units.size);
+	const seen = new Set<string>();
+	for (const { id, target, actual } of lines) {
+		const unit = units.get(id);
+		seen.add(unit ?? '');
+		for (const [value, text] of [target, actual]) {
+			if (value === '') expect(text, id).toBe('–');
+			else if (unit === 'binary' && (value === '0' || value === '1'))
+				expect(text, id).toBe(value === '1' ? 'yes' : 'no');
+			else if (unit === 'percent') expect(text, id).toMatch(/%$/);
+			else expect(text, id).not.toMatch(/%|yes|no/);
+		}
+	}
+	expect([...seen].sort()).toEqual(['binary', 'count', 'percent']);
+});

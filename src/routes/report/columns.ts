@@ -1,5 +1,6 @@
 import type { TableColumn } from '$lib/components/table';
-import { i18n, t, formatNumber, formatPercent } from '$lib/i18n/index.svelte';
+import { i18n, t, formatPercent } from '$lib/i18n/index.svelte';
+import { inUnit } from '$lib/i18n/inUnit';
 import type { StandingRow } from '$lib/queries/overview';
 import type { DisplayStatus } from '$lib/types';
 
@@ -39,12 +40,18 @@ export function standingColumns(year: number): TableColumn<StandingRow>[] {
 		idColumn(),
 		titleColumn(),
 		{ col: 'target_text', label: t('act.col.target'), raw: (r) => r.target_text },
-		{ col: 'target_value', label: t('act.col.parsed'), raw: (r) => r.target_value, numeric: true },
+		{
+			col: 'target_value',
+			label: t('act.col.parsed'),
+			raw: (r) => r.target_value,
+			format: (r) => inUnit(r.target_value, r.target_unit),
+			numeric: true
+		},
 		{
 			col: 'actual_value',
 			label: t('act.col.actual'),
 			raw: (r) => r.actual_value,
-			format: (r) => formatNumber(r.actual_value, i18n.lang, 2),
+			format: (r) => inUnit(r.actual_value, r.target_unit),
 			numeric: true
 		},
 		{
