@@ -128,3 +128,17 @@ test('filters work from the keyboard alone', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page).not.toHaveURL(/[?&]direction=/);
 });
+
+test('the late and at-risk list says how many it holds and names owners as the tables do', async ({
+	page
+}) => {
+	await open(page, '/?lang=en');
+	const late = await readTable(page, 'late-activities');
+	expect(late.size).toBeGreaterThan(1);
+	await expect(page.locator('[data-section="late"] [data-count]')).toHaveText(`${late.size} activities`);
+	const metas = await page.locator('[data-section="late"] li .meta').allTextContents();
+	const [id, row] = [...late.entries()].find(([, r]) => r.lead_owners.includes(';'))!;
+	const i = [...late.keys()].indexOf(id);
+	expect(metas[i]).toContain(row.lead_owners.split(';').join(', '));
+	expect(metas.join(' ')).not.toContain(';');
+});

@@ -29,6 +29,8 @@ export const overview = {
 		'filter.direction': 'Suund',
 		'filter.owner': 'Vastutaja',
 		'late.deadline': 'Tähtaeg {year}',
+		'late.count': '{n} tegevust',
+		'late.count.one': '1 tegevus',
 		'late.extended': 'tähtaega pikendatud'
 	},
 	en: {
@@ -61,6 +63,8 @@ export const overview = {
 		'filter.direction': 'Direction',
 		'filter.owner': 'Owner',
 		'late.deadline': 'Deadline {year}',
+		'late.count': '{n} activities',
+		'late.count.one': '1 activity',
 		'late.extended': 'deadline extended'
 	}
 };
