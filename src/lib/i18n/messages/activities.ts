@@ -78,8 +78,7 @@ export const activities = {
 		'target.binary': 'jah/ei (tehtud või mitte)',
 		'act.binary.yes': 'jah',
 		'act.binary.no': 'ei',
-		'target.percent': '{v} %',
-		'target.count': '{v}'
+		'target.percent': '{v} %'
 	},
 	en: {
 		'act.title': 'Activities',
@@ -160,7 +159,6 @@ export const activities = {
 		'target.binary': 'yes/no (done or not)',
 		'act.binary.yes': 'yes',
 		'act.binary.no': 'no',
-		'target.percent': '{v}%',
-		'target.count': '{v}'
+		'target.percent': '{v}%'
 	}
 };

@@ -38,7 +38,7 @@ export function municipalityKeys(municipalities: Municipality[]): Map<string, Mu
  * letters, 2 for a longer one; nothing for a code or a name of under 4 letters (too many near
  * misses), nor past 40 characters (no municipality's name is that long).
  */
-export function nearMunicipalities(text: string, keys: Map<string, Municipality[]>): Municipality[] {
+function nearMunicipalities(text: string, keys: Map<string, Municipality[]>): Municipality[] {
 	const t = normaliseName(text);
 	if (t.length < 4 || t.length > 40 || /^\d+$/.test(t)) return [];
 	const limit = t.length <= 8 ? 1 : 2;
