@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { open, readTable, seriousAxeViolations, tablesWiderThanTheirBox } from './hooks';
+import { open, readTable, seriousAxeViolations, tablesWiderThanTheirBox, waitReady } from './hooks';
 import { expectedGroups, standingsAt, type Standing } from './planRules';
 
 /**
@@ -211,4 +211,30 @@ test('the report’s activity lines say targets and reports in their unit: yes/n
 		}
 	}
 	expect([...seen].sort()).toEqual(['binary', 'count', 'percent']);
+});
+
+test('"Large type" enlarges the report’s sheet and tables, which still fit, and is remembered after a reload', async ({
+	page
+}) => {
+	await open(page, '/report?lang=en');
+	const size = () =>
+		page
+			.locator('table[data-table="report-direction-1"] td')
+			.first()
+			.evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
+	const normal = await size();
+	// 8.5 pt at the normal size (a document's table).
+	expect(normal).toBeCloseTo((8.5 * 96) / 72, 1);
+	const toggle = page.locator('[data-action="toggle-large-type"]');
+	await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+	expect(await size()).toBeCloseTo(normal * 1.25, 1);
+	// The sheet grows with its text, so every table still fits it.
+	expect(await tablesWiderThanTheirBox(page)).toEqual([]);
+	await page.reload();
+	await waitReady(page);
+	await expect(page.locator('[data-action="toggle-large-type"]')).toHaveAttribute('aria-pressed', 'true');
+	expect(await size()).toBeCloseTo(normal * 1.25, 1);
+	await page.locator('[data-action="toggle-large-type"]').click();
+	expect(await size()).toBeCloseTo(normal, 1);
 });
