@@ -8,7 +8,7 @@
 import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
 import { timed } from '$lib/perf';
-import { nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
+import { ambiguousNames, nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
 import { BULK_MAX_LINE_BYTES, CELL_PREVIEW_CHARS, MAX_CELL_CHARS } from '$lib/import/read/problems';
 
 export interface BulkMapping {
@@ -149,7 +149,7 @@ export function municipalityNames(
 		const r = resolveMunicipality(raw, municipalities);
 		if ('ehak_code' in r) out.push({ raw, ehak_code: r.ehak_code, candidates: null, near: null });
 		else if ('ambiguous' in r)
-			out.push({ raw, ehak_code: null, candidates: r.ambiguous.map((m) => m.name).join(' | '), near: null });
+			out.push({ raw, ehak_code: null, candidates: ambiguousNames(r.ambiguous), near: null });
 		else if (r.near.length) out.push({ raw, ehak_code: null, candidates: null, near: nearNames(r.near) });
 	}
 	return out;

@@ -13,7 +13,7 @@
 import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
 import { timed } from '$lib/perf';
-import { nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
+import { ambiguousNames, nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
 import { parseDate, parseInteger, parsePercent } from '$lib/import/read/values';
 import { MAX_CELL_CHARS } from '$lib/import/read/problems';
 import {
@@ -25,7 +25,7 @@ import {
 	type BulkCheck,
 	type BulkIssue
 } from './bulkServiceLevels';
-import { nearActivity } from '$lib/import/datasets/activityId';
+import { unknownActivityIssue } from '$lib/import/datasets/activityId';
 import { DATASET_FIELDS } from '$lib/import/datasets/fields';
 
 /** The row warnings the bulk path reports (for every row; a head analysis has them for its rows only). */
@@ -96,13 +96,9 @@ export function parseCell(
 			if (id === '') return out;
 			if (ctx.activityIds.has(id)) out.v = id;
 			else {
-				const near = nearActivity(id, ctx.activityIds);
-				out.code = near
-					? near.date
-						? 'activity_link_as_date'
-						: 'unknown_activity_link_near'
-					: 'unknown_activity_link';
-				out.p = near?.id ?? null;
+				const issue = unknownActivityIssue(id, ctx.activityIds, true);
+				out.code = issue.code;
+				out.p = issue.near;
 			}
 			return out;
 		}
@@ -119,7 +115,7 @@ export function parseCell(
 			if ('ehak_code' in r) out.v = r.ehak_code;
 			else if ('ambiguous' in r) {
 				out.code = 'ambiguous_municipality';
-				out.p = r.ambiguous.map((m) => m.name).join(' | ');
+				out.p = ambiguousNames(r.ambiguous);
 			} else if (r.near.length) {
 				out.code = 'unknown_municipality_near';
 				out.p = nearNames(r.near);

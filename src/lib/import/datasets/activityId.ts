@@ -28,3 +28,21 @@ export function nearActivity(text: string, ids: ReadonlySet<string>): NearActivi
 	const id = known(digits.map(Number));
 	return id && id !== t ? { id, date: false } : null;
 }
+
+/**
+ * The issue of an activity number that is not in the plan, with its guess: a progress row's error,
+ * or (`link`) a training's warning (the training is imported without the link). One choice for the
+ * import core and the bulk path.
+ */
+export function unknownActivityIssue(
+	id: string,
+	ids: ReadonlySet<string>,
+	link: boolean
+): { code: string; near: string | null } {
+	const near = nearActivity(id, ids);
+	const kind = !near ? 'unknown' : near.date ? 'date' : 'near';
+	const codes = link
+		? { unknown: 'unknown_activity_link', date: 'activity_link_as_date', near: 'unknown_activity_link_near' }
+		: { unknown: 'unknown_activity', date: 'activity_as_date', near: 'unknown_activity_near' };
+	return { code: codes[kind], near: near?.id ?? null };
+}

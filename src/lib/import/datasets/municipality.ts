@@ -57,8 +57,9 @@ function nearMunicipalities(text: string, keys: Map<string, Municipality[]>): Mu
 	return best <= limit ? near.sort((a, b) => a.name.localeCompare(b.name, 'et')) : [];
 }
 
-/** The near names as an error message says them. */
+/** The names as the error messages say them: the near ones ("did you mean"), the ambiguous ones. */
 export const nearNames = (near: Municipality[]): string => near.map((m) => m.name).join(', ');
+export const ambiguousNames = (found: Municipality[]): string => found.map((m) => m.name).join(' | ');
 
 const cache = new WeakMap<Municipality[], Map<string, Municipality[]>>();
 /**

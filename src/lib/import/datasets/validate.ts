@@ -9,8 +9,8 @@ import {
 	parsePercent
 } from '../read/values';
 import { MAX_CELL_CHARS, cellPreview, overlongCell } from '../read/problems';
-import { nearActivity } from './activityId';
-import { nearNames, resolveMunicipality } from './municipality';
+import { unknownActivityIssue } from './activityId';
+import { ambiguousNames, nearNames, resolveMunicipality } from './municipality';
 import { parseStatus } from './status';
 
 export interface ValidationContext {
@@ -161,7 +161,7 @@ class RowReader {
 		const r = resolveMunicipality(v, list);
 		if ('ehak_code' in r) return r.ehak_code;
 		if ('ambiguous' in r)
-			this.error(field, 'ambiguous_municipality', { candidates: r.ambiguous.map((m) => m.name).join(' | ') });
+			this.error(field, 'ambiguous_municipality', { candidates: ambiguousNames(r.ambiguous) });
 		else if (r.near.length) this.error(field, 'unknown_municipality_near', { near: nearNames(r.near) });
 		else this.error(field, 'unknown_municipality');
 		return null;
@@ -174,10 +174,8 @@ function progressRow(r: RowReader, ctx: ValidationContext, seq: number): Built {
 	const id = r.activityId('activity_id');
 	if (id === null) r.error('activity_id', 'missing_value');
 	else if (!ctx.activityIds.has(id)) {
-		const near = nearActivity(id, ctx.activityIds);
-		if (near)
-			r.error('activity_id', near.date ? 'activity_as_date' : 'unknown_activity_near', { near: near.id });
-		else r.error('activity_id', 'unknown_activity');
+		const issue = unknownActivityIssue(id, ctx.activityIds, false);
+		r.error('activity_id', issue.code, issue.near === null ? {} : { near: issue.near });
 	}
 	const year = r.year('year', YEAR_RANGE.progress);
 	const statusText = r.raw('status');
@@ -216,12 +214,8 @@ function trainingRow(r: RowReader, ctx: ValidationContext): Built {
 	const program = r.text('program', true);
 	let activity_id = r.activityId('activity_id');
 	if (activity_id !== null && !ctx.activityIds.has(activity_id)) {
-		const near = nearActivity(activity_id, ctx.activityIds);
-		if (near)
-			r.warn('activity_id', near.date ? 'activity_link_as_date' : 'unknown_activity_link_near', {
-				near: near.id
-			});
-		else r.warn('activity_id', 'unknown_activity_link');
+		const issue = unknownActivityIssue(activity_id, ctx.activityIds, true);
+		r.warn('activity_id', issue.code, issue.near === null ? {} : { near: issue.near });
 		activity_id = null;
 	}
 	const start_date = r.date('start_date');
