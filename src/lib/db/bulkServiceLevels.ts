@@ -9,6 +9,8 @@ import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
 import { timed } from '$lib/perf';
 import { ambiguousNames, nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
+import { Corrector } from '$lib/import/datasets/corrections';
+import type { AppliedCorrection, Correction } from '$lib/import/types';
 import { BULK_MAX_LINE_BYTES, CELL_PREVIEW_CHARS, MAX_CELL_CHARS } from '$lib/import/read/problems';
 
 export interface BulkMapping {
@@ -33,6 +35,8 @@ export interface BulkOptions {
 	maxYear: number;
 	/** False when no cell can be over MAX_CELL_CHARS (lineFacts): the reader skips that check. */
 	longCells?: boolean;
+	/** The analyst's corrections of unknown municipalities (the import core's `corrections`). */
+	corrections?: Correction[];
 }
 
 /** What a bulk check found: rows read, rows without errors, and the errors (at most the limit). */
@@ -42,6 +46,8 @@ export interface BulkCheck {
 	errors: BulkIssue[];
 	errorCount: number;
 	errorRows: number;
+	/** The analyst's corrections and the rows each changed (absent when there were none). */
+	corrected?: AppliedCorrection[];
 }
 
 /**
@@ -142,11 +148,12 @@ const num = (v: string) => `(CASE
  */
 export function municipalityNames(
 	spellings: Iterable<string>,
-	municipalities: Municipality[]
+	municipalities: Municipality[],
+	fix?: Corrector
 ): { raw: string; ehak_code: string | null; candidates: string | null; near: string | null }[] {
 	const out: { raw: string; ehak_code: string | null; candidates: string | null; near: string | null }[] = [];
 	for (const raw of new Set(spellings)) {
-		const r = resolveMunicipality(raw, municipalities);
+		const r = resolveMunicipality(fix?.find('municipality', raw)?.to ?? raw, municipalities);
 		if ('ehak_code' in r) out.push({ raw, ehak_code: r.ehak_code, candidates: null, near: null });
 		else if ('ambiguous' in r)
 			out.push({ raw, ehak_code: null, candidates: ambiguousNames(r.ambiguous), near: null });
@@ -269,13 +276,19 @@ export async function validateBulk(
 		)
 	);
 	// Spellings other than the official ones (`TALLINN`, `Tallinna linn`, ` 784`): resolved once each.
-	const other = await tx.query<{ raw: string }>(
-		`SELECT DISTINCT municipality_raw AS raw FROM ${BULK_STAGE}
-		 WHERE ehak_code IS NULL AND candidates IS NULL AND municipality_raw IS NOT NULL`
+	// With corrections, each spelling's rows are counted too (the rows a correction changed).
+	const fix = new Corrector(o.corrections);
+	const other = await tx.query<{ raw: string; n?: number }>(
+		fix.size
+			? `SELECT municipality_raw AS raw, (count(*) FILTER (WHERE _long IS NULL))::INTEGER AS n FROM ${BULK_STAGE}
+			 WHERE ehak_code IS NULL AND candidates IS NULL AND municipality_raw IS NOT NULL GROUP BY 1`
+			: `SELECT DISTINCT municipality_raw AS raw FROM ${BULK_STAGE}
+			 WHERE ehak_code IS NULL AND candidates IS NULL AND municipality_raw IS NOT NULL`
 	);
 	const resolved = municipalityNames(
 		other.map((r) => r.raw),
-		municipalities
+		municipalities,
+		fix
 	);
 	// A misspelling's near names ("did you mean") get a column only when there are any: the common
 	// file pays nothing for them.
@@ -364,6 +377,10 @@ export async function validateBulk(
 		validCount: counts.rows - counts.error_rows,
 		errorCount: counts.errors,
 		errorRows: counts.error_rows,
+		...correctedRows(
+			fix,
+			other.map((r) => ({ ...r, field: 'municipality' }))
+		),
 		errors: errors.map((e) => ({
 			row: e._row,
 			column: e.col,
@@ -408,6 +425,22 @@ export function overlong(columnCount: number, longCells = true): string {
 		return `CASE WHEN strlen(${c}) > ${MAX_CELL_CHARS} AND length(${c}) > ${MAX_CELL_CHARS} THEN {'i': ${i}, 'n': length(${c}), 'v': left(${c}, ${CELL_PREVIEW_CHARS})} END`;
 	});
 	return `nullif(list_filter([${cells.join(', ')}], x -> x IS NOT NULL), [])`;
+}
+
+/** The corrections with the rows each changed, from the counts of each distinct cell of its field. */
+export function correctedRows(
+	fix: Corrector,
+	cells: { field: string; raw: string; n?: number }[]
+): { corrected?: AppliedCorrection[] } {
+	if (!fix.size) return {};
+	const rows = new Map<string, number>();
+	for (const c of cells) {
+		const field = c.field as Correction['field'];
+		if (!fix.find(field, c.raw)) continue;
+		const k = Corrector.key(field, c.raw);
+		rows.set(k, (rows.get(k) ?? 0) + (c.n ?? 0));
+	}
+	return { corrected: fix.applied(rows) };
 }
 
 export function lit(s: string): string {

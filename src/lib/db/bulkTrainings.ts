@@ -18,6 +18,7 @@ import { parseDate, parseInteger, parsePercent } from '$lib/import/read/values';
 import { MAX_CELL_CHARS } from '$lib/import/read/problems';
 import {
 	BULK_STAGE,
+	correctedRows,
 	lit,
 	overlong,
 	readFileSql,
@@ -26,6 +27,8 @@ import {
 	type BulkIssue
 } from './bulkServiceLevels';
 import { unknownActivityIssue } from '$lib/import/datasets/activityId';
+import { Corrector } from '$lib/import/datasets/corrections';
+import type { Correction } from '$lib/import/types';
 import { DATASET_FIELDS } from '$lib/import/datasets/fields';
 
 /** The row warnings the bulk path reports (for every row; a head analysis has them for its rows only). */
@@ -47,6 +50,13 @@ export interface BulkTrainingOptions {
 	mapping: TrainingMapping;
 	/** As BulkOptions.longCells. */
 	longCells?: boolean;
+}
+
+/** What the trainings' cells are checked against: the municipalities, the plan, the corrections. */
+export interface BulkTrainingContext {
+	municipalities: Municipality[];
+	activityIds: Set<string>;
+	corrections?: Correction[];
 }
 
 type Parsed =
@@ -80,7 +90,7 @@ const VALUE_COLUMNS: ColumnSpec[] = [
 export function parseCell(
 	field: Parsed,
 	raw: string,
-	ctx: { municipalities: Municipality[]; activityIds: Set<string> }
+	ctx: BulkTrainingContext & { fix?: Corrector }
 ): { t: string; v: string | null; n: number | null; code: string | null; p: string | null } {
 	const t = raw.trim();
 	const out = {
@@ -92,7 +102,7 @@ export function parseCell(
 	};
 	switch (field) {
 		case 'activity_id': {
-			const id = t.replace(/\.+$/, '');
+			const id = (ctx.fix?.find(field, t)?.to ?? t).replace(/\.+$/, '');
 			if (id === '') return out;
 			if (ctx.activityIds.has(id)) out.v = id;
 			else {
@@ -111,7 +121,7 @@ export function parseCell(
 		}
 		case 'municipality': {
 			if (t === '') return out;
-			const r = resolveMunicipality(t, ctx.municipalities);
+			const r = resolveMunicipality(ctx.fix?.find(field, t)?.to ?? t, ctx.municipalities);
 			if ('ehak_code' in r) out.v = r.ehak_code;
 			else if ('ambiguous' in r) {
 				out.code = 'ambiguous_municipality';
@@ -144,7 +154,7 @@ export function parseCell(
 export async function validateBulkTrainings(
 	tx: Connector,
 	o: BulkTrainingOptions,
-	ctx: { municipalities: Municipality[]; activityIds: Set<string> },
+	ctx: BulkTrainingContext,
 	header: string[],
 	errorLimit = 5000
 ): Promise<BulkCheck & { warnings: BulkIssue[] }> {
@@ -170,17 +180,22 @@ export async function validateBulkTrainings(
 	await tx.exec(
 		`CREATE TEMP TABLE ${VALUES} (${VALUE_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')})`
 	);
+	// With corrections, each cell's rows are counted too (the rows a correction changed).
+	const fix = new Corrector(ctx.corrections);
+	let distinct: { field: Parsed; raw: string; n?: number }[] = [];
 	await timed('bulk:values', async () => {
 		if (!mapped.length) return;
-		const distinct = await tx.query<{ field: Parsed; raw: string }>(
+		distinct = await tx.query<{ field: Parsed; raw: string; n?: number }>(
 			mapped
-				.map(
-					(f) =>
-						`SELECT DISTINCT '${f}' AS field, coalesce(${ident(`c${at(f)}`)}, '') AS raw FROM ${RAW} WHERE _long IS NULL`
-				)
+				.map((f) => {
+					const c = `coalesce(${ident(`c${at(f)}`)}, '')`;
+					return fix.size
+						? `SELECT '${f}' AS field, ${c} AS raw, count(*)::INTEGER AS n FROM ${RAW} WHERE _long IS NULL GROUP BY 2`
+						: `SELECT DISTINCT '${f}' AS field, ${c} AS raw FROM ${RAW} WHERE _long IS NULL`;
+				})
 				.join(' UNION ALL ')
 		);
-		const parsed = distinct.map((d) => ({ ...d, ...parseCell(d.field, d.raw, ctx) }));
+		const parsed = distinct.map((d) => ({ ...d, ...parseCell(d.field, d.raw, { ...ctx, fix }) }));
 		await tx.insertColumns(
 			VALUES,
 			VALUE_COLUMNS,
@@ -285,6 +300,7 @@ export async function validateBulkTrainings(
 		validCount: counts.rows - counts.error_rows,
 		errorCount: counts.errors,
 		errorRows: counts.error_rows,
+		...correctedRows(fix, distinct),
 		errors: errors.map((e) => {
 			const value = e.value ?? '';
 			return { row: e._row, column: e.col, value, code: e.code, params: { value, ...params(e) } };

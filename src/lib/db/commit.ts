@@ -8,6 +8,7 @@ import { ident, type ColumnSpec, type Connector, type SqlValue } from './connect
 import { TABLES } from './schema';
 import { BULK_STAGE, validateBulk, type BulkMapping } from './bulkServiceLevels';
 import type { TrainingMapping } from './bulkTrainings';
+import type { AppliedCorrection, Correction } from '$lib/import/types';
 import type { Municipality } from '$lib/types';
 import { timed } from '$lib/perf';
 
@@ -32,6 +33,8 @@ export interface BulkSource {
 	 * before it was known): it can, and the reader checks.
 	 */
 	longCells?: boolean;
+	/** The analyst's corrections of unknown values, read again on every replay of the file. */
+	corrections?: Correction[];
 }
 
 export interface ImportRecord {
@@ -50,6 +53,8 @@ export interface ImportRecord {
 	owners?: Record<string, SqlValue[]>;
 	/** service_levels only: read by DuckDB from a registered file instead of `columns`. */
 	bulk?: BulkSource;
+	/** The analyst's corrections of unknown values in the file, with the rows each changed. */
+	corrections?: AppliedCorrection[];
 }
 
 export type ImportMeta = Omit<ImportRecord, 'columns' | 'owners' | 'bulk'>;
@@ -74,13 +79,19 @@ export async function stageBulk(tx: Connector, b: BulkSource) {
 		return validateBulkTrainings(
 			tx,
 			{ ...common, mapping: b.mapping as TrainingMapping },
-			{ municipalities, activityIds: new Set(ids.map((r) => r.activity_id)) },
+			{ municipalities, activityIds: new Set(ids.map((r) => r.activity_id)), corrections: b.corrections },
 			b.header
 		);
 	}
 	const checked = await validateBulk(
 		tx,
-		{ ...common, mapping: b.mapping as BulkMapping, minYear: b.minYear, maxYear: b.maxYear },
+		{
+			...common,
+			mapping: b.mapping as BulkMapping,
+			minYear: b.minYear,
+			maxYear: b.maxYear,
+			corrections: b.corrections
+		},
 		municipalities,
 		b.header
 	);

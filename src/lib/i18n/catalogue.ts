@@ -4,6 +4,7 @@ import { activities } from './messages/activities';
 import { trainings } from './messages/trainings';
 import { municipalities } from './messages/municipalities';
 import { importPage } from './messages/importPage';
+import { importCorrections } from './messages/importCorrections';
 import { dataQuality } from './messages/dataQuality';
 import { report } from './messages/report';
 import { publish } from './messages/publish';
@@ -19,6 +20,7 @@ const areas = [
 	trainings,
 	municipalities,
 	importPage,
+	importCorrections,
 	dataQuality,
 	report,
 	publish

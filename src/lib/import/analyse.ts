@@ -176,6 +176,7 @@ function analyseText(
 	}
 
 	if (options.activityUnits && !ctx.activityUnits) ctx = { ...ctx, activityUnits: options.activityUnits };
+	if (options.corrections?.length) ctx = { ...ctx, corrections: options.corrections };
 	const read = readTable(text, { delimiter });
 	if ('problem' in read) return rejected(read.problem, { encoding });
 	const table: ReadResult = { ...read, encoding };
@@ -219,9 +220,13 @@ function analyseText(
 		rowNumbers: result.rowNumbers,
 		errors: result.errors,
 		warnings: [...notes, ...duplicateColumns(table, mapping), ...table.warnings, ...result.warnings],
-		percentValues: result.percents
+		percentValues: result.percents,
+		...corrected(result.corrected)
 	};
 }
+
+/** The analysis's corrections, when the analyst made any. */
+const corrected = (list: Analysis['corrected']) => (list?.length ? { corrected: list } : {});
 
 /**
  * A wide service-level table: unpivoted at once when its reading is unambiguous (or the user has
@@ -292,6 +297,7 @@ function analyseWide(
 		errors: result.errors,
 		warnings: [...warnings, ...result.warnings],
 		percentValues: result.percents,
+		...corrected(result.corrected),
 		wide: { ...shown, applied: o, auto: !options.wide, kept: keptColumns }
 	};
 }

@@ -53,6 +53,20 @@ export interface ReadResult {
 	warnings: RowIssue[];
 }
 
+/**
+ * An analyst's correction of a value that matched nothing in the plan or the municipalities, chosen
+ * from the import's "did you mean": every cell of `field` that reads `from` (trimmed) is read as
+ * `to` (an EHAK code or an activity number).
+ */
+export interface Correction {
+	field: 'municipality' | 'activity_id';
+	from: string;
+	to: string;
+}
+
+/** A correction as applied to a file: how many of its rows it changed (and, once saved, `to`'s name). */
+export type AppliedCorrection = Correction & { rows: number; label?: string };
+
 export type ColumnMapping = Record<string, number | null>;
 
 /** What a wide table still needs from the user before any row can be saved. */
@@ -104,6 +118,8 @@ export interface AnalyseOptions {
 	fullDecode?: boolean;
 	/** A workbook: the sheet to read (by name); the first when absent. */
 	sheet?: string;
+	/** The analyst's corrections of unknown values (the preview's "did you mean"). */
+	corrections?: Correction[];
 }
 
 export interface Analysis {
@@ -144,6 +160,8 @@ export interface Analysis {
 	wide?: WidePlan & { applied?: WideOptions; auto?: boolean; kept?: Record<string, number | null> };
 	/** Values written as percent cells (`45 %`) read in the file. */
 	percentValues?: number;
+	/** The analyst's corrections and the rows each changed (over the whole file on the bulk path). */
+	corrected?: AppliedCorrection[];
 	/** A workbook: its sheets' names and the one read. */
 	sheets?: string[];
 	sheet?: string;

@@ -30,8 +30,16 @@ import {
 	formatIssue,
 	MAX_FILE_BYTES,
 	type Analysis,
-	type AnalyseOptions
+	type AnalyseOptions,
+	type Correction
 } from '$lib/import';
+import {
+	correctionLabel,
+	suggestCorrections,
+	withCorrection,
+	withoutCorrection,
+	type SuggestionContext
+} from '$lib/import/datasets/corrections';
 import { download } from '$lib/export/download';
 import { loadImportContext, type ImportContext } from '$lib/queries/importContext';
 import type { DatasetName } from '$lib/types';
@@ -68,7 +76,16 @@ export class ImportSession {
 	/** The bulk path compiled by a throw-away check while the analyst chooses a file (warmup.ts). */
 	engine = $state<'warming' | 'warm'>('warming');
 
+	/** The municipalities and the plan's activities, once asked (the corrections' choices). */
+	lookup = $state<SuggestionContext | null>(null);
+
 	counts = $derived(this.analysis ? analysisCounts(this.analysis) : { valid: 0, errorRows: 0 });
+	/** The values the analyst can correct ("did you mean"), from the errors and warnings listed. */
+	suggestions = $derived(
+		this.analysis && this.lookup
+			? suggestCorrections([...this.analysis.errors, ...this.analysis.warnings], this.lookup)
+			: []
+	);
 	blocked = $derived(this.analysis ? importState(this.analysis).blocked : null);
 	willReplaceSample = $derived(
 		this.analysis?.dataset && SAMPLE_DATASETS.includes(this.analysis.dataset)
@@ -120,6 +137,9 @@ export class ImportSession {
 		this.progress = 0;
 		this.message = null;
 		const { activityUnits, ...ctx } = await this.#context();
+		if (this.lookup?.municipalities !== ctx.municipalities)
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, never changed
+			this.lookup = { municipalities: ctx.municipalities, activityIds: new Set(ctx.activityIds) };
 		const job = analyseInWorker(
 			{
 				file: this.file.blob,
@@ -165,7 +185,8 @@ export class ImportSession {
 		this.checking = true;
 		this.progress = 1;
 		const id = newImportId();
-		const source = bulkSourceFor(a, `${id}.csv`);
+		const corrections = $state.snapshot(this.options.corrections) ?? [];
+		const source = { ...bulkSourceFor(a, `${id}.csv`), ...(corrections.length ? { corrections } : {}) };
 		await registerBulkFile(source.file, utf8);
 		if (gen !== this.#generation) {
 			await dropBulkFile(source.file);
@@ -180,6 +201,7 @@ export class ImportSession {
 			errorRowCount: r.errorRows,
 			errorCount: r.errorCount,
 			errors: r.errors,
+			...(r.corrected ? { corrected: r.corrected } : {}),
 			// The head's row warnings were for its rows only; DuckDB's are for every row.
 			warnings: [...a.warnings.filter((w) => !BULK_ROW_WARNINGS.includes(w.code)), ...r.warnings]
 		};
@@ -206,7 +228,21 @@ export class ImportSession {
 		this.options = { ...this.options, ...o };
 		void this.analyse();
 	}
-	setDataset = (d: DatasetName) => this.#choose({ dataset: d, mapping: undefined });
+	setDataset = (d: DatasetName) => this.#choose({ dataset: d, mapping: undefined, corrections: undefined });
+	/** Read every cell of the field holding `c.from` as `c.to` (and read the file again). */
+	correct = (c: Correction) => this.#choose({ corrections: withCorrection(this.options.corrections, c) });
+	/** Every suggestion with a single meaning, at once. */
+	correctAll = () =>
+		this.#choose({
+			corrections: this.suggestions
+				.filter((s) => s.options.length === 1)
+				.reduce(
+					(list, s) => withCorrection(list, { field: s.field, from: s.value, to: s.options[0].to }),
+					this.options.corrections ?? []
+				)
+		});
+	uncorrect = (c: Correction) =>
+		this.#choose({ corrections: withoutCorrection(this.options.corrections, c) });
 	setMapping = (field: string, index: number | null) =>
 		this.#choose({
 			mapping: { ...(this.analysis?.mapping ?? {}), ...(this.options.mapping ?? {}), [field]: index }
@@ -228,7 +264,14 @@ export class ImportSession {
 				rowCount: analysis.rowCount,
 				rowsAdded: 0,
 				rowsReplaced: 0,
-				rowsRejected: validOnly ? this.counts.errorRows : 0
+				rowsRejected: validOnly ? this.counts.errorRows : 0,
+				...(analysis.corrected?.length
+					? {
+							corrections: $state
+								.snapshot(analysis.corrected)
+								.map((c) => ({ ...c, label: correctionLabel(c, this.lookup) }))
+						}
+					: {})
 			};
 			const large = analysis.bulk ? this.#bulk : null;
 			const record: ImportRecord = large

@@ -9,7 +9,7 @@ import {
 	municipalityNames,
 	overlong
 } from '../../../src/lib/db/bulkServiceLevels';
-import { analyseFile, YEAR_RANGE } from '../../../src/lib/import';
+import { analyseFile, YEAR_RANGE, type Correction } from '../../../src/lib/import';
 import { municipalities } from '../municipalities';
 import { lineFacts } from '../../../src/lib/import/read/problems';
 
@@ -149,10 +149,14 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 		'Tartuu;2024;Haridus;Lasteaiakoha ootejärjekord;5;last;1'
 	];
 
-	async function compare(header: string[], lines: string[]) {
+	async function compare(header: string[], lines: string[], corrections?: Correction[]) {
 		const text = ['Teenustasemed', '', header.join(';'), ...lines].join('\r\n') + '\r\n';
 		const bytes = new TextEncoder().encode(text);
-		const js = analyseFile(bytes, { dataset: 'service_levels' }, { activityIds: new Set(), municipalities });
+		const js = analyseFile(
+			bytes,
+			{ dataset: 'service_levels', corrections },
+			{ activityIds: new Set(), municipalities }
+		);
 		expect(js.problem).toBeUndefined();
 		const file = join(dir, 'parity.csv');
 		writeFileSync(file, text, 'utf8');
@@ -176,11 +180,13 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 				minYear: YEAR_RANGE.service_levels[0],
 				maxYear: YEAR_RANGE.service_levels[1],
 				// As the app decides it for this file (analyseLarge).
-				longCells: lineFacts(bytes).longCells
+				longCells: lineFacts(bytes).longCells,
+				corrections
 			},
 			municipalities,
 			js.header
 		);
+		expect(db.corrected).toEqual(js.corrected);
 		const key = (e: { row: number; column: string; value: string; code: string }) =>
 			`${e.row}|${e.column}|${e.value}|${e.code}`;
 		expect(db.errors.map(key).sort()).toEqual(js.errors.map(key).sort());
@@ -204,6 +210,31 @@ describe('validateBulk agrees with analyseFile on a dirty service-level file', (
 			['Saarema vald', 'Saaremaa vald'],
 			['Tartuu', 'Tartu linn, Tartu vald']
 		]);
+	});
+
+	it("the same with the analyst's corrections of names: the rows they change are valid and counted alike", async () => {
+		const before = await compare(header, lines);
+		const db = await compare(header, lines, [
+			{ field: 'municipality', from: 'Saarema vald', to: '0714' },
+			{ field: 'municipality', from: ' Tartuu ', to: '0793' },
+			{ field: 'municipality', from: 'Atlantis', to: '0726' },
+			{ field: 'municipality', from: 'Kuressaare', to: '0714' }
+		]);
+		expect(db.corrected?.map((c) => [c.from, c.to, c.rows])).toEqual([
+			['Saarema vald', '0714', 1],
+			['Tartuu', '0793', 1],
+			['Atlantis', '0726', 1],
+			['Kuressaare', '0714', 0]
+		]);
+		expect(db.validCount).toBe(before.validCount + 3);
+		expect(db.errors.filter((e) => e.code === 'unknown_municipality_near')).toEqual([]);
+		// A correction reads every row of its spelling: two rows of it, two counted.
+		const twice = await compare(
+			header,
+			[...lines, 'Saarema vald;2023;Haridus;Lasteaiakoha ootejärjekord;6;last;1'],
+			[{ field: 'municipality', from: 'Saarema vald', to: '0714' }]
+		);
+		expect(twice.corrected).toEqual([{ field: 'municipality', from: 'Saarema vald', to: '0714', rows: 2 }]);
 	});
 
 	it('the same with whitespace of every kind around names, texts and numbers (no boolean column)', async () => {

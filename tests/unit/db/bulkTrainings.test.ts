@@ -10,7 +10,7 @@ import {
 	BULK_ROW_WARNINGS,
 	type TrainingMapping
 } from '../../../src/lib/db/bulkTrainings';
-import { analyseFile } from '../../../src/lib/import';
+import { analyseFile, type Correction } from '../../../src/lib/import';
 import { municipalities } from '../municipalities';
 import { lineFacts } from '../../../src/lib/import/read/problems';
 
@@ -73,10 +73,15 @@ const LINES = [
 	'X-22;Programm;Teema;2001-01-01;RTK;07.09.2021;08.09.2021;Saue vald;10;9;1;90'
 ];
 
-async function compare(header: string[], lines: string[], mapping?: TrainingMapping) {
+async function compare(
+	header: string[],
+	lines: string[],
+	mapping?: TrainingMapping,
+	corrections?: Correction[]
+) {
 	const text = ['Koolitused 2021–2023', '', header.join(';'), ...lines].join('\r\n') + '\r\n';
 	const bytes = new TextEncoder().encode(text);
-	const js = analyseFile(bytes, { dataset: 'trainings' }, ctx);
+	const js = analyseFile(bytes, { dataset: 'trainings', corrections }, ctx);
 	expect(js.problem).toBeUndefined();
 	expect(js.dataset).toBe('trainings');
 	const file = join(dir, `tr${Math.random().toString(36).slice(2)}.csv`);
@@ -92,10 +97,11 @@ async function compare(header: string[], lines: string[], mapping?: TrainingMapp
 			// As the app decides it for this file (analyseLarge).
 			longCells: lineFacts(bytes).longCells
 		},
-		ctx,
+		{ ...ctx, corrections },
 		js.header
 	);
 	expect(db.errors).toEqual(js.errors);
+	expect(db.corrected).toEqual(js.corrected);
 	expect(db.warnings).toEqual(js.warnings.filter((w) => BULK_ROW_WARNINGS.includes(w.code)));
 	expect(db.rowCount).toBe(js.rowCount);
 	expect(db.validCount).toBe(js.rows.length);
@@ -127,6 +133,36 @@ describe('validateBulkTrainings agrees with the import core (analyseFile) on a d
 			['2001-01-01', 'activity_link_as_date', '1.1.1']
 		]);
 		expect(db.validCount).toBeGreaterThan(5);
+	});
+
+	it("the same with the analyst's corrections: the corrected rows are valid and counted alike", async () => {
+		const corrections: Correction[] = [
+			{ field: 'municipality', from: 'Saarema vald', to: '0714' },
+			{ field: 'municipality', from: 'Tartu', to: '0793' },
+			{ field: 'activity_id', from: '3,3,2,1', to: '3.3.2.1' },
+			{ field: 'activity_id', from: '2001-01-01', to: '1.1.1' },
+			{ field: 'municipality', from: 'Kuressaare', to: '0714' }
+		];
+		const before = await compare(HEADER, LINES);
+		const db = await compare(HEADER, LINES, undefined, corrections);
+		expect(db.corrected?.map((c) => [c.from, c.rows])).toEqual([
+			['Saarema vald', 1],
+			['Tartu', 1],
+			['3,3,2,1', 1],
+			['2001-01-01', 1],
+			['Kuressaare', 0]
+		]);
+		expect(db.validCount).toBe(before.validCount + 2);
+		expect(db.warnings.map((w) => w.value)).toEqual(['9.9.9.9']);
+		const rows = await conn.query<{ training_id: string; activity_id: string | null; ehak_code: string }>(
+			`SELECT training_id, activity_id, ehak_code FROM (${BULK_TRAININGS_SELECT}) WHERE training_id IN ('X-5', 'X-6b', 'X-21', 'X-22') ORDER BY 1`
+		);
+		expect(rows.map((r) => [r.training_id, r.activity_id, r.ehak_code])).toEqual([
+			['X-21', '3.3.2.1', '0726'],
+			['X-22', '1.1.1', '0726'],
+			['X-5', null, '0793'],
+			['X-6b', null, '0714']
+		]);
 	});
 
 	it('the same with columns in another order and no municipality column', async () => {

@@ -1,5 +1,5 @@
 import type { DatasetName, Municipality, ProgressRow, ServiceLevelRow, TrainingRow } from '$lib/types';
-import type { ColumnMapping, ReadResult, RowIssue } from '../types';
+import type { AppliedCorrection, ColumnMapping, Correction, ReadResult, RowIssue } from '../types';
 import {
 	parseBoolean,
 	parseDate,
@@ -10,6 +10,7 @@ import {
 } from '../read/values';
 import { MAX_CELL_CHARS, cellPreview, overlongCell } from '../read/problems';
 import { unknownActivityIssue } from './activityId';
+import { Corrector } from './corrections';
 import { ambiguousNames, nearNames, resolveMunicipality } from './municipality';
 import { parseStatus } from './status';
 
@@ -21,6 +22,8 @@ export interface ValidationContext {
 	 * progress value written as a percent cell (`45 %`) is read only for a percentage target.
 	 */
 	activityUnits?: Record<string, string | null>;
+	/** The analyst's corrections of unknown municipalities and activity numbers. */
+	corrections?: Correction[];
 }
 
 /** A unit cell that means a percentage: `%`, `protsent(i)`, `percent`, `pct`. */
@@ -45,7 +48,8 @@ class RowReader {
 		private cells: string[],
 		private row: number,
 		private header: string[],
-		private mapping: ColumnMapping
+		private mapping: ColumnMapping,
+		private fix: Corrector
 	) {}
 	has(field: string): boolean {
 		return this.mapping[field] !== null && this.mapping[field] !== undefined;
@@ -149,7 +153,7 @@ class RowReader {
 		return d;
 	}
 	activityId(field: string): string | null {
-		const v = this.raw(field).replace(/\.+$/, '');
+		const v = this.fix.read('activity_id', this.raw(field)).replace(/\.+$/, '');
 		return v === '' ? null : v;
 	}
 	municipality(field: string, list: Municipality[], required: boolean): string | null {
@@ -158,7 +162,7 @@ class RowReader {
 			if (required) this.error(field, 'missing_value');
 			return null;
 		}
-		const r = resolveMunicipality(v, list);
+		const r = resolveMunicipality(this.fix.read('municipality', v), list);
 		if ('ehak_code' in r) return r.ehak_code;
 		if ('ambiguous' in r)
 			this.error(field, 'ambiguous_municipality', { candidates: ambiguousNames(r.ambiguous) });
@@ -338,7 +342,15 @@ export function validateRows(
 	mapping: ColumnMapping,
 	ctx: ValidationContext,
 	onProgress?: (fraction: number) => void
-): { rows: object[]; rowNumbers: number[]; errors: RowIssue[]; warnings: RowIssue[]; percents: number } {
+): {
+	rows: object[];
+	rowNumbers: number[];
+	errors: RowIssue[];
+	warnings: RowIssue[];
+	percents: number;
+	corrected: AppliedCorrection[];
+} {
+	const fix = new Corrector(ctx.corrections);
 	const rows: object[] = [];
 	const rowNumbers: number[] = [];
 	const errors: RowIssue[] = [];
@@ -354,7 +366,7 @@ export function validateRows(
 			errors.push(...long);
 			continue;
 		}
-		const r = new RowReader(table.rows[i], rowNo, table.rowHeaders?.[i] ?? table.header, mapping);
+		const r = new RowReader(table.rows[i], rowNo, table.rowHeaders?.[i] ?? table.header, mapping, fix);
 		const built =
 			dataset === 'progress'
 				? progressRow(r, ctx, i)
@@ -379,7 +391,7 @@ export function validateRows(
 		}
 		if (onProgress && i % step === 0) onProgress(i / table.rows.length);
 	}
-	return { rows, rowNumbers, errors, warnings, percents };
+	return { rows, rowNumbers, errors, warnings, percents, corrected: fix.applied() };
 }
 
 /** Issue #18: a text cell over MAX_CELL_CHARS is a row error naming its length, never a silent import. */
