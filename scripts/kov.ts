@@ -3,6 +3,7 @@
  *   npm run kov -- check <file> [--dataset progress|trainings|service_levels|activities|municipalities] [--json] [--lang et|en]
  *        [--sheet NAME] (a workbook, .xlsx: the sheet to read; the first by default)
  *        [--errors-out FILE] (the rejected rows as they were, plus an error column: to fix and check again)
+ *        [--correct "VALUE=MEANING"]… (read a value as a municipality or plan number, as the page's corrections)
  *        a wide service-level table: [--years 2022,2023 --indicator-column NAME | --indicator NAME]
  *        or [--indicator-columns "A|B" --year-column NAME | --year YYYY] [--municipality-column NAME]
  *   npm run kov -- read <file> --out <table.csv>
@@ -36,7 +37,8 @@ import {
 import { tableCsv } from '../src/lib/import/read/tableCsv';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { DATASETS, type DatasetName, type Municipality } from '../src/lib/types';
-import { WIDE_FLAGS, publish } from './publish';
+import { WIDE_FLAGS, cliCorrections, publish } from './publish';
+import { correctionLabel, suggestCorrections } from '../src/lib/import/datasets/corrections';
 
 const root = join(import.meta.dirname, '..');
 
@@ -100,7 +102,13 @@ const T = {
 		errorsWritten: (n: number, f: string, e: string, d: string) =>
 			`${n} vigast rida → ${f} (${e}, eraldaja ${JSON.stringify(d)})`,
 		name: 'näitaja nimi',
-		year: 'aasta'
+		year: 'aasta',
+		corrected: (from: string, to: string, rows: number) =>
+			`Parandus: „${from}“ loeti kui ${to} (${rows} rida)`,
+		fixes: 'Parandatavad väärtused (käivita uuesti valikuga):',
+		or: 'või',
+		noFix: (v: string) =>
+			`sarnast ei leitud: --correct ${shellWord(`${v}=<omavalitsus või tegevuse number>`)}`
 	},
 	en: {
 		encoding: 'Encoding',
@@ -132,7 +140,12 @@ const T = {
 		errorsWritten: (n: number, f: string, e: string, d: string) =>
 			`${n} rejected rows → ${f} (${e}, delimiter ${JSON.stringify(d)})`,
 		name: 'indicator name',
-		year: 'year'
+		year: 'year',
+		corrected: (from: string, to: string, rows: number) =>
+			`Correction: "${from}" read as ${to} (${rows} rows)`,
+		fixes: 'Values you can correct (run again with the option):',
+		or: 'or',
+		noFix: (v: string) => `nothing similar: --correct ${shellWord(`${v}=<municipality or activity number>`)}`
 	}
 };
 
@@ -186,10 +199,13 @@ async function check(file: string, args: string[]): Promise<number> {
 	}
 	const bytes = new Uint8Array(readFileSync(file));
 	const ctx = context();
+	const corrections = cliCorrections(args, ctx, lang);
+	if (!corrections) return 2;
 	const options: AnalyseOptions = {
 		dataset: datasetArg as DatasetName | undefined,
 		lang,
-		sheet: option(args, '--sheet')
+		sheet: option(args, '--sheet'),
+		...(corrections.length ? { corrections } : {})
 	};
 	// The same path as the import page's Worker (workbooks included), but every row checked in JS.
 	const analyseFile = async (b: Uint8Array, o: AnalyseOptions, c: typeof ctx) =>
@@ -230,6 +246,8 @@ async function check(file: string, args: string[]): Promise<number> {
 		reason: formatIssue(i, lang)
 	});
 	const names = (cols: number[]) => cols.map((i) => a.header[i]);
+	// The values a --correct could fix, with their likely meanings (the page's Corrections card).
+	const fixes = suggestCorrections([...a.errors, ...a.warnings], ctx);
 	if (args.includes('--json')) {
 		const out = {
 			file,
@@ -263,7 +281,9 @@ async function check(file: string, args: string[]): Promise<number> {
 			rowCount: a.rowCount,
 			validRows: valid,
 			errors: a.errors.map(issue),
-			warnings: a.warnings.map(issue)
+			warnings: a.warnings.map(issue),
+			corrected: a.corrected ?? [],
+			corrections: fixes
 		};
 		console.log(JSON.stringify(out, null, 2));
 		return exit;
@@ -314,6 +334,14 @@ async function check(file: string, args: string[]): Promise<number> {
 			console.log(
 				`  ${String(i.row).padStart(5)}  ${i.column}  ${JSON.stringify(i.value)}  ${formatIssue(i, lang)}`
 			);
+	}
+	for (const c of a.corrected ?? []) console.log(t.corrected(c.from, correctionLabel(c, ctx), c.rows));
+	if (fixes.length) {
+		console.log(t.fixes);
+		for (const f of fixes) {
+			const ways = f.options.map((o) => `--correct ${shellWord(`${f.value}=${o.label}`)}`);
+			console.log(`  ${JSON.stringify(f.value)} (${f.rows}): ${ways.join(` ${t.or} `) || t.noFix(f.value)}`);
+		}
 	}
 	if (state.blocked === 'all_rows_invalid') console.log(`✗ ${t.nothingSaved}`);
 	if (state.blocked === 'no_rows') console.log(`✗ ${t.noRows}`);

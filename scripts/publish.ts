@@ -21,8 +21,15 @@ import {
 	importState,
 	wideOptionsFromChoices,
 	type Analysis,
+	type AppliedCorrection,
+	type Correction,
 	type WideChoices
 } from '../src/lib/import';
+import {
+	correctionLabel,
+	parseCorrection,
+	type SuggestionContext
+} from '../src/lib/import/datasets/corrections';
 import { bulkSourceFor, recordColumns } from '../src/lib/data/toRecord';
 import { parsePlan } from '../src/lib/plan/parsePlan';
 import { makeBundle } from '../src/lib/publish/bundle';
@@ -126,7 +133,11 @@ const T = {
 		applied:
 			'{file}: {dataset}, lisatud {added}, asendatud {replaced}, vigaseid ridu välja jäetud {rejected}',
 		written: 'Avaldatud kaust: {out} ({files})',
-		base: 'Alus: {what}'
+		base: 'Alus: {what}',
+		correctSyntax: '--correct „{text}“: kirjuta VÄÄRTUS=TÄHENDUS, nt --correct "Tallin=Tallinn"',
+		correctUnknown: '--correct „{text}“: „{to}“ pole ükski omavalitsus ega tegevuskava tegevuse number',
+		correctAmbiguous: '--correct „{text}“: „{to}“ on mitu omavalitsust: kirjuta täisnimi (nt Tartu linn)',
+		corrected: '{file}: „{from}“ loeti kui {to} ({rows} rida)'
 	},
 	en: {
 		unusable: 'The file cannot be used: it has no row that could be saved',
@@ -135,7 +146,12 @@ const T = {
 		rowErrors: '{n} row errors; nothing written (--valid-rows saves the valid rows)',
 		applied: '{file}: {dataset}, added {added}, replaced {replaced}, bad rows left out {rejected}',
 		written: 'Published folder: {out} ({files})',
-		base: 'Base: {what}'
+		base: 'Base: {what}',
+		correctSyntax: '--correct "{text}": write VALUE=MEANING, e.g. --correct "Tallin=Tallinn"',
+		correctUnknown: '--correct "{text}": "{to}" is neither a municipality nor an activity number of the plan',
+		correctAmbiguous:
+			'--correct "{text}": "{to}" names more than one municipality: write the full name (e.g. Tartu linn)',
+		corrected: '{file}: "{from}" read as {to} ({rows} rows)'
 	}
 };
 const fill = (s: string, p: Record<string, string | number>) =>
@@ -154,8 +170,34 @@ export const WIDE_FLAGS = [
 
 /** Positional arguments: everything that is not an option or an option's value. */
 function positional(args: string[]): string[] {
-	const withValue = new Set(['--base', '--out', '--lang', ...WIDE_FLAGS]);
+	const withValue = new Set(['--base', '--out', '--lang', '--correct', ...WIDE_FLAGS]);
 	return args.filter((a, i) => !a.startsWith('--') && !withValue.has(args[i - 1] ?? ''));
+}
+
+/**
+ * Every `--correct "VALUE=MEANING"` of the command line (`kov check` and `kov publish`), read as
+ * the import page's corrections; null (the reason printed) when one cannot be read.
+ */
+export function cliCorrections(args: string[], ctx: SuggestionContext, lang: Lang): Correction[] | null {
+	const out: Correction[] = [];
+	for (const [i, a] of args.entries()) {
+		if (a !== '--correct') continue;
+		const text = args[i + 1] ?? '';
+		const r = parseCorrection(text, ctx);
+		if ('correction' in r) out.push(r.correction);
+		else {
+			const to = text.slice(text.lastIndexOf('=') + 1).trim();
+			const key =
+				r.error === 'syntax'
+					? 'correctSyntax'
+					: r.error === 'unknown'
+						? 'correctUnknown'
+						: 'correctAmbiguous';
+			console.error(`✗ ${fill(T[lang][key], { text, to })}`);
+			return null;
+		}
+	}
+	return out;
 }
 
 /** How a wide table's choice is read from the command line and suggested (shared with `kov check`). */
@@ -195,7 +237,9 @@ export async function publish(args: string[], wide?: WideCli): Promise<number> {
 		for (const [k, file] of files.entries()) {
 			const bytes = new Uint8Array(readFileSync(file));
 			const ctx = await context(conn);
-			let { analysis: a, text, utf8 } = analyseLarge(bytes, { lang }, ctx);
+			const corrections = cliCorrections(args, ctx, lang);
+			if (!corrections) return 2;
+			let { analysis: a, text, utf8 } = analyseLarge(bytes, { lang, corrections }, ctx);
 			// A wide table that needs a choice takes the same options as `kov check` (--years, …).
 			const choices = wide?.choices(args);
 			if (choices && !a.problem && a.wide?.needs.length) {
@@ -208,7 +252,7 @@ export async function publish(args: string[], wide?: WideCli): Promise<number> {
 					analysis: a,
 					text,
 					utf8
-				} = analyseLarge(bytes, { lang, dataset: 'service_levels', wide: chosen.options }, ctx));
+				} = analyseLarge(bytes, { lang, dataset: 'service_levels', wide: chosen.options, corrections }, ctx));
 			}
 			const state = importState(a);
 			if (a.problem || !a.dataset || state.status === 'rejected' || state.status === 'needs-input') {
@@ -234,18 +278,28 @@ export async function publish(args: string[], wide?: WideCli): Promise<number> {
 				columns: {}
 			};
 			let errors: { row: number; column: string; value: string; reason: string }[];
+			let corrected: AppliedCorrection[] | undefined = a.corrected;
 			if (a.bulk) {
 				const path = join(tmp(), `bulk-${k}.csv`);
 				writeFileSync(path, utf8 ?? bulkBytes(bytes, a.encoding, text ?? ''));
-				record.bulk = { ...bulkSourceFor(a, path), staged: false };
+				record.bulk = {
+					...bulkSourceFor(a, path),
+					staged: false,
+					...(corrections.length ? { corrections } : {})
+				};
 				const checked = await conn.transaction((tx) => stageBulk(tx, record.bulk!));
 				errors = checked.errors.map((i) => ({ ...i, reason: formatIssue(i, lang) }));
 				record.rowsRejected = checked.errorRows;
+				corrected = checked.corrected;
 			} else {
 				Object.assign(record, recordColumns(a.dataset, a.rows));
 				errors = a.errors.map((i) => ({ ...i, reason: formatIssue(i, lang) }));
 				record.rowsRejected = new Set(a.errors.map((i) => i.row)).size;
 			}
+			for (const c of corrected ?? [])
+				console.error(
+					`  ${fill(t.corrected, { file, from: c.from, to: correctionLabel(c, ctx), rows: c.rows })}`
+				);
 			for (const e of errors)
 				console.error(`  ${file}:${e.row}  ${e.column}  ${JSON.stringify(e.value)}  ${e.reason}`);
 			rowErrors += errors.length;
@@ -256,7 +310,8 @@ export async function publish(args: string[], wide?: WideCli): Promise<number> {
 				sha256: sha256(bytes),
 				rows_added: counts.added,
 				rows_replaced: counts.replaced,
-				at: record.at
+				at: record.at,
+				...(corrected?.length ? { corrections: corrected } : {})
 			});
 			console.error(
 				fill(t.applied, {

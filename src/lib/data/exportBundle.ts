@@ -23,7 +23,10 @@ function sources(): Partial<Record<DatasetName, ManifestSource[]>> {
 			sha256: null,
 			rows_added: m.rowsAdded,
 			rows_replaced: m.rowsReplaced,
-			at: m.at
+			at: m.at,
+			...(m.corrections?.length
+				? { corrections: m.corrections.map(({ field, from, to, rows }) => ({ field, from, to, rows })) }
+				: {})
 		});
 	return out;
 }

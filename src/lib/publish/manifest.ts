@@ -30,6 +30,8 @@ export interface ManifestSource {
 	rows_added: number;
 	rows_replaced: number;
 	at?: string;
+	/** The analyst's corrections of unknown values in the file (the import's "did you mean"). */
+	corrections?: { field: string; from: string; to: string; rows: number }[];
 }
 
 export interface ManifestDataset {
@@ -154,7 +156,17 @@ export function parseManifest(text: string, file = MANIFEST_FILE): Manifest {
 				sha256: typeof s.sha256 === 'string' ? s.sha256 : null,
 				rows_added: Number(s.rows_added ?? 0),
 				rows_replaced: Number(s.rows_replaced ?? 0),
-				...(typeof s.at === 'string' ? { at: s.at } : {})
+				...(typeof s.at === 'string' ? { at: s.at } : {}),
+				...(Array.isArray(s.corrections)
+					? {
+							corrections: s.corrections.filter(isRecord).map((c) => ({
+								field: String(c.field ?? ''),
+								from: String(c.from ?? ''),
+								to: String(c.to ?? ''),
+								rows: Number(c.rows ?? 0)
+							}))
+						}
+					: {})
 			})),
 			...(isRecord(db) ? { duckdb: { file: String(db.file), sha256: String(db.sha256) } } : {})
 		};

@@ -124,6 +124,48 @@ describe('kov check: wide tables and nothing to save', { timeout: 60_000 }, () =
 	});
 });
 
+describe("kov check --correct (the import page's corrections)", { timeout: 60_000 }, () => {
+	const dir = mkdtempSync(join(tmpdir(), 'kov-correct-'));
+	const file = join(dir, 'aruanded.csv');
+	writeFileSync(
+		file,
+		['Nr;Aasta;Staatus;Tegelik', '01.01.2003;2024;töös;1', '2,3,1;2024;tehtud;1', '9.9.9;2024;töös;1'].join(
+			'\r\n'
+		)
+	);
+	it('lists the values to correct with the options that would do it', () => {
+		const r = kov('check', file, '--lang', 'en');
+		expect(r.code).toBe(1);
+		expect(r.out).toContain('"01.01.2003" (1): --correct "01.01.2003=1.1.3"');
+		expect(r.out).toContain('"2,3,1" (1): --correct "2,3,1=2.3.1"');
+		expect(r.out).toContain(
+			'"9.9.9" (1): nothing similar: --correct "9.9.9=<municipality or activity number>"'
+		);
+		const json = JSON.parse(kov('check', file, '--json').out);
+		expect(
+			json.corrections.map((c: { value: string; options: { to: string }[] }) => [c.value, c.options])
+		).toEqual([
+			['01.01.2003', [{ to: '1.1.3', label: '1.1.3' }]],
+			['2,3,1', [{ to: '2.3.1', label: '2.3.1' }]],
+			['9.9.9', []]
+		]);
+	});
+	it('with the options, the rows are read as the plan numbers and counted; a bad option exits 2', () => {
+		const r = kov('check', file, '--json', '--correct', '01.01.2003=1.1.3', '--correct', '2,3,1=2.3.1');
+		expect(r.code).toBe(1);
+		const json = JSON.parse(r.out);
+		expect(json.validRows).toBe(2);
+		expect(json.errors.map((e: { value: string }) => e.value)).toEqual(['9.9.9']);
+		expect(json.corrected).toEqual([
+			{ field: 'activity_id', from: '01.01.2003', to: '1.1.3', rows: 1 },
+			{ field: 'activity_id', from: '2,3,1', to: '2.3.1', rows: 1 }
+		]);
+		const bad = kov('check', file, '--correct', '01.01.2003');
+		expect(bad.code).toBe(2);
+		expect(bad.err).toContain('VÄÄRTUS=TÄHENDUS');
+	});
+});
+
 describe('kov read <file> --out <table.csv>', { timeout: 60_000 }, () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kov-read-'));
 	const clean = [

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import {
 	Corrector,
 	correctionLabel,
+	parseCorrection,
 	suggestCorrections,
 	withCorrection,
 	withoutCorrection
@@ -184,4 +185,22 @@ describe('Corrector, withCorrection, withoutCorrection, correctionLabel', () => 
 		expect(correctionLabel({ field: 'activity_id', from: '2,3,1', to: '2.3.1' }, ctx)).toBe('2.3.1');
 		expect(correctionLabel({ field: 'municipality', from: 'x', to: '9999' }, null)).toBe('9999');
 	});
+});
+
+describe('parseCorrection(text, context): the command line\'s --correct "VALUE=MEANING"', () => {
+	it.each([
+		['Tallin=Tallinn', { field: 'municipality', from: 'Tallin', to: '0784' }],
+		['Saarema vald = 0714', { field: 'municipality', from: 'Saarema vald', to: '0714' }],
+		['Tartu=Tartu vald', { field: 'municipality', from: 'Tartu', to: '0796' }],
+		['01.01.2003=1.1.3', { field: 'activity_id', from: '01.01.2003', to: '1.1.3' }],
+		['a=b=2.3.1', { field: 'activity_id', from: 'a=b', to: '2.3.1' }]
+	])('%j', (text, correction) => expect(parseCorrection(text, ctx)).toEqual({ correction }));
+	it.each([
+		['Tallinn', 'syntax'],
+		['=Tallinn', 'syntax'],
+		['Tallin=', 'syntax'],
+		['Tallin=Atlantis', 'unknown'],
+		['Tallin=9.9.9', 'unknown'],
+		['Tartuu=Tartu', 'ambiguous']
+	])('%j: %s', (text, error) => expect(parseCorrection(text, ctx)).toEqual({ error }));
 });

@@ -200,6 +200,69 @@ describe('kov publish', { timeout: 120_000 }, () => {
 		const ids = kov('publish', 'tests/fixtures/service-levels-wide-years-ids.csv', '--out', join(out, 'ids'));
 		expect(ids.code, ids.err).toBe(0);
 	});
+	it('--correct: misspelt names read as the municipalities chosen, on the JS and the bulk path; kept in the manifest', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'kov-fix-'));
+		const head = 'Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik';
+		const small = join(dir, 'tasemed.csv');
+		writeFileSync(
+			small,
+			[
+				head,
+				'Tallin;2024;Haridus;X;12;last',
+				'Tallin;2023;Haridus;X;15;last',
+				'Tartu;2024;Haridus;X;5;last'
+			].join('\r\n')
+		);
+		// Over the bulk threshold: DuckDB's reader, the corrections in its SQL path.
+		const lines = [head];
+		for (let y = 1990; y < 2036; y++)
+			for (let i = 0; i < 700; i++)
+				lines.push(`${i % 7 ? 'Saue vald' : 'Saarema vald'};${y};Haridus;Näitaja ${i};${i},5;%`);
+		const large = join(dir, 'suur.csv');
+		writeFileSync(large, lines.join('\r\n'));
+		expect(readFileSync(large).length).toBeGreaterThan(1024 * 1024);
+		const misspelt = lines.filter((l) => l.startsWith('Saarema vald;')).length;
+
+		const out = join(dir, 'out');
+		const without = kov('publish', small, '--out', out, '--lang', 'en');
+		expect(without.code).toBe(1);
+		const r = kov(
+			'publish',
+			small,
+			large,
+			'--correct',
+			'Tallin=Tallinn',
+			'--correct',
+			'Tartu=Tartu vald',
+			'--correct',
+			'Saarema vald=Saaremaa vald',
+			'--out',
+			out,
+			'--lang',
+			'en'
+		);
+		expect(r.code, r.err).toBe(0);
+		expect(r.err).toContain('"Tallin" read as Tallinn (2 rows)');
+		expect(r.err).toContain(`"Saarema vald" read as Saaremaa vald (${misspelt} rows)`);
+		const m = parseManifest(readFileSync(join(out, 'manifest.json'), 'utf8'));
+		expect(m.datasets.service_levels?.rows).toBe(3 + lines.length - 1);
+		const [first, second] = m.datasets.service_levels!.sources;
+		expect(first.corrections).toEqual([
+			{ field: 'municipality', from: 'Tallin', to: '0784', rows: 2 },
+			{ field: 'municipality', from: 'Tartu', to: '0796', rows: 1 },
+			{ field: 'municipality', from: 'Saarema vald', to: '0714', rows: 0 }
+		]);
+		expect(second.corrections?.find((c) => c.from === 'Saarema vald')?.rows).toBe(misspelt);
+		const published = gunzipSync(readFileSync(join(out, 'service_levels.csv.gz'))).toString('utf8');
+		expect(published.split('\n').filter((l) => l.startsWith('0714,')).length).toBe(misspelt);
+		// A meaning that names nothing, or more than one municipality: exit 2, nothing written.
+		const none = join(dir, 'none');
+		expect(kov('publish', small, '--correct', 'Tallin=Atlantis', '--out', none).code).toBe(2);
+		const twice = kov('publish', small, '--correct', 'Tartu=Tartu', '--out', none, '--lang', 'en');
+		expect(twice.code).toBe(2);
+		expect(twice.err).toContain('names more than one municipality');
+		expect(existsSync(none)).toBe(false);
+	});
 	it('an unusable file or a broken base: exit 2, nothing written', () => {
 		const out = join(mkdtempSync(join(tmpdir(), 'kov-pub-')), 'out');
 		expect(kov('publish', 'tests/fixtures/binary.csv', '--out', out).code).toBe(2);

@@ -131,3 +131,22 @@ export function withoutCorrection(list: readonly Correction[] | undefined, c: Co
 	const k = key(c.field, c.from);
 	return (list ?? []).filter((x) => key(x.field, x.from) !== k);
 }
+
+/**
+ * A correction as the command line gives it (`kov check|publish --correct "Tallin=Tallinn"`): the
+ * value, `=`, and what to read it as — a plan activity number, or a municipality by its name or
+ * EHAK code (one municipality only).
+ */
+export function parseCorrection(
+	text: string,
+	ctx: SuggestionContext
+): { correction: Correction } | { error: 'syntax' | 'unknown' | 'ambiguous' } {
+	const at = text.lastIndexOf('=');
+	const from = text.slice(0, Math.max(0, at)).trim();
+	const to = text.slice(at + 1).trim();
+	if (at < 0 || from === '' || to === '') return { error: 'syntax' };
+	if (ctx.activityIds.has(to)) return { correction: { field: 'activity_id', from, to } };
+	const r = resolveMunicipality(to, ctx.municipalities);
+	if ('ehak_code' in r) return { correction: { field: 'municipality', from, to: r.ehak_code } };
+	return { error: 'ambiguous' in r ? 'ambiguous' : 'unknown' };
+}
