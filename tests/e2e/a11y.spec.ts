@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open, seriousAxeViolations } from './hooks';
+import { open, seriousAxeViolations, tablesWiderThanTheirBox } from './hooks';
 
 /** axe on every page, both languages, light and dark: no serious or critical violations. */
 const PAGES = [
@@ -40,5 +40,27 @@ test('no page is wider than a 390 px phone (wide tables scroll in their own box)
 		await open(page, path);
 		const width = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(width, path).toBeLessThanOrEqual(390);
+	}
+});
+
+test('with Large type, the cards that stood side by side stand one a row, so their tables still fit', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 900 });
+	const columns = () =>
+		page.$$eval('.grid-2', (grids) =>
+			grids.map((g) => getComputedStyle(g).gridTemplateColumns.split(' ').length)
+		);
+	for (const path of ['/activities/1.1.5', '/trainings', '/']) {
+		await open(page, path);
+		// Two cards a row at the normal size.
+		expect(Math.max(...(await columns())), path).toBe(2);
+		const toggle = page.locator('[data-action="toggle-large-type"]');
+		if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+		await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+		expect(Math.max(...(await columns())), path).toBe(1);
+		expect(await tablesWiderThanTheirBox(page), path).toEqual([]);
+		await toggle.click();
+		await expect(toggle).toHaveAttribute('aria-pressed', 'false');
 	}
 });

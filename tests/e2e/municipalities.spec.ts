@@ -337,3 +337,43 @@ test('a dot on the map selects its municipality, which then opens its profile', 
 	await waitReady(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(m!.name);
 });
+
+test('with Large type the charts are drawn larger, text and all, and a dot on the map still selects its municipality', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 900 });
+	const map = 'figure[data-chart="municipality-map"] svg:has(g.municipality-dot)';
+	const ranking = 'figure[data-chart="municipality-ranking"] .plot svg';
+	/** A chart's picture: its drawn width, the width shown, its tallest text as shown. */
+	const picture = (selector: string) =>
+		page.locator(selector).evaluate((svg) => ({
+			drawn: Number(svg.getAttribute('width')),
+			shown: svg.getBoundingClientRect().width,
+			text: Math.max(0, ...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height))
+		}));
+	/** The tallest text at the chart's drawn size (a picture shown smaller than drawn is scaled back). */
+	const drawnText = (p: { drawn: number; shown: number; text: number }) => (p.text * p.drawn) / p.shown;
+	await open(page, '/municipalities?lang=en');
+	const normal = { map: await picture(map), ranking: await picture(ranking) };
+	expect(normal.ranking.text).toBeGreaterThan(0);
+	await page.locator('[data-action="toggle-large-type"]').click();
+	await expect(page.locator('[data-action="toggle-large-type"]')).toHaveAttribute('aria-pressed', 'true');
+	// Each picture is the same drawing, shown 1.25 times its drawn size (the card has the room).
+	await expect.poll(async () => (await picture(map)).shown / normal.map.drawn).toBeCloseTo(1.25, 2);
+	await expect.poll(async () => (await picture(ranking)).shown / normal.ranking.drawn).toBeCloseTo(1.25, 2);
+	const large = await picture(ranking);
+	expect(large.drawn).toBe(normal.ranking.drawn);
+	expect(large.text / drawnText(normal.ranking)).toBeCloseTo(1.25, 1);
+
+	const svg = page.locator(map);
+	const dot = svg.locator('g.municipality-dot circle').nth(10);
+	const at = await dot.evaluate((c) => [c.getAttribute('cx'), c.getAttribute('cy')]);
+	await dot.click();
+	await expect(page).toHaveURL(/[?&]m=\d{4}(&|$)/);
+	await waitReady(page);
+	const ring = svg.locator('circle[r="10"]');
+	await expect(ring).toHaveCount(1);
+	expect(await ring.evaluate((c) => [c.getAttribute('cx'), c.getAttribute('cy')])).toEqual(at);
+	await page.locator('[data-action="toggle-large-type"]').click();
+	await expect.poll(async () => (await picture(map)).shown).toBeCloseTo(normal.map.shown, 0);
+});
