@@ -279,3 +279,29 @@ test('an activity’s page says its standing as of the chosen year, as the activ
 		}
 	}
 });
+
+test("a percentage target is written as the reader's language writes it, on the activity page and in the trainings' evidence", async ({
+	page
+}) => {
+	for (const [lang, sign] of [
+		['en', '%'],
+		['et', ' %']
+	] as const) {
+		await open(page, `/activities/2.6.2?lang=${lang}`);
+		const target = page.locator('[data-field="target_value"]');
+		const v = await target.getAttribute('data-value');
+		expect(Number(v)).toBeGreaterThan(0);
+		await expect(target).toHaveText(`${v}${sign}`);
+		await open(page, `/trainings?lang=${lang}`);
+		const rows = await page.$$eval('table[data-table="training-evidence"] tbody tr[data-key]', (trs) =>
+			trs.map((tr) => ({
+				unit: tr.querySelector('[data-col="target_unit"]')?.getAttribute('data-value'),
+				value: tr.querySelector('[data-col="target_value"]')?.getAttribute('data-value'),
+				text: tr.querySelector('[data-col="target_value"]')?.textContent?.trim()
+			}))
+		);
+		const percent = rows.filter((r) => r.unit === 'percent');
+		expect(percent.length, lang).toBeGreaterThan(0);
+		for (const r of percent) expect(r.text).toBe(`${r.value}${sign}`);
+	}
+});

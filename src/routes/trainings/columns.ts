@@ -5,6 +5,7 @@
 import { t } from '$lib/i18n/index.svelte';
 import type { TableColumn } from '$lib/components/table';
 import type { EvidenceRow, TrainingGroup } from '$lib/queries/trainings';
+import { inUnit } from '$lib/i18n/inUnit';
 import { num, pct, sat } from './format';
 
 /** A group's totals (a chart's table, a breakdown): `name` is the group, labelled `keyLabel`. */
@@ -61,7 +62,7 @@ export function evidenceColumns(): TableColumn<EvidenceRow>[] {
 			col: 'target_value',
 			label: t('tr.col.target'),
 			raw: (r) => r.target_value,
-			format: (r) => `${num(r.target_value)}${r.target_unit === 'percent' ? ' %' : ''}`,
+			format: (r) => inUnit(r.target_value, r.target_unit ?? ''),
 			numeric: true
 		},
 		{
