@@ -256,3 +256,93 @@ test('a large training export: corrections counted over the whole file and kept 
 		`Tallin=${code('Tallinn')}:${misspelt}|3,3,2,1=3.3.2.1:${link}`
 	);
 });
+
+test('a correction saved with its import is remembered: the next file with that value is read through it, until forgotten', async ({
+	page
+}) => {
+	const file = (name: string, lines: string[]) =>
+		upload(
+			page,
+			name,
+			Buffer.from(['Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik', ...lines].join('\r\n'))
+		);
+	const applied = () => readTable(page, 'import-corrections-applied');
+	await open(page, '/import?lang=en');
+	await expect(page.locator('table[data-table="remembered-corrections"]')).toHaveCount(0);
+	await file('jaanuar.csv', [
+		`Tallin;2024;Haridus;${INDICATOR};12;last`,
+		`Saue vald;2024;Haridus;${INDICATOR};4;last`
+	]);
+	await settled(page, 'has-errors');
+	await page.locator('tr[data-key="municipality:Tallin"] [data-action="apply-correction"]').click();
+	await settled(page, 'ready');
+	await expect(page.locator('[data-action="remember-corrections"]')).toBeChecked();
+	await page.locator('[data-action="commit-import"]').click();
+	await settled(page, 'committed');
+	const memory = await readTable(page, 'remembered-corrections');
+	expect([...memory.entries()]).toEqual([
+		['municipality:Tallin', { field: 'municipality', from: 'Tallin', to: code('Tallinn') }]
+	]);
+
+	// Next month's file, after a reload: read through the remembered correction at once, and said so.
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+	await file('veebruar.csv', [
+		`Tallin;2025;Haridus;${INDICATOR};11;last`,
+		`Tallin;2023;Haridus;${INDICATOR};13;last`,
+		`Rae vald;2025;Haridus;${INDICATOR};6;last`
+	]);
+	await settled(page, 'ready');
+	expect([...(await applied()).entries()]).toEqual([
+		['municipality:Tallin', { from: 'Tallin', to: code('Tallinn'), rows: '2' }]
+	]);
+	await expect(
+		page.locator('table[data-table="import-corrections-applied"] tr[data-key="municipality:Tallin"]')
+	).toHaveAttribute('data-remembered', 'true');
+	// A file with no such value lists nothing.
+	await file('maerts.csv', [`Rae vald;2025;Haridus;${INDICATOR};6;last`]);
+	await settled(page, 'ready');
+	await expect(page.locator('[data-corrections-card]')).toHaveCount(0);
+
+	// Set aside for one file: its rows are errors again, the memory keeps it.
+	await file('veebruar.csv', [
+		`Tallin;2025;Haridus;${INDICATOR};11;last`,
+		`Rae vald;2025;Haridus;${INDICATOR};6;last`
+	]);
+	await settled(page, 'ready');
+	await page.locator('tr[data-key="municipality:Tallin"] [data-action="undo-correction"]').click();
+	await settled(page, 'has-errors');
+	await expect(fact(page, 'valid-rows')).toHaveAttribute('data-value', '1');
+	expect((await readTable(page, 'remembered-corrections')).size).toBe(1);
+
+	// Forgotten: gone from the memory, and the next file is not corrected.
+	await page.locator('[data-action="cancel-import"]').click();
+	await page.locator('tr[data-key="municipality:Tallin"] [data-action="forget-correction"]').click();
+	await expect(page.locator('table[data-table="remembered-corrections"]')).toHaveCount(0);
+	await file('aprill.csv', [`Tallin;2025;Haridus;${INDICATOR};11;last`]);
+	await settled(page, 'has-errors');
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+	await expect(page.locator('table[data-table="remembered-corrections"]')).toHaveCount(0);
+});
+
+test('a correction is not remembered when the analyst says so', async ({ page }) => {
+	await open(page, '/import?lang=et');
+	await upload(
+		page,
+		'tasemed.csv',
+		Buffer.from(
+			['Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik', `Tallin;2024;Haridus;${INDICATOR};12;last`].join(
+				'\r\n'
+			)
+		)
+	);
+	await settled(page, 'has-errors');
+	await page.locator('tr[data-key="municipality:Tallin"] [data-action="apply-correction"]').click();
+	await settled(page, 'ready');
+	await page.locator('[data-action="remember-corrections"]').uncheck();
+	await page.locator('[data-action="commit-import"]').click();
+	await settled(page, 'committed');
+	await expect(page.locator('table[data-table="import-history"] [data-corrections]')).toHaveCount(1);
+	await expect(page.locator('table[data-table="remembered-corrections"]')).toHaveCount(0);
+});

@@ -35,11 +35,14 @@ import {
 } from '$lib/import';
 import {
 	correctionLabel,
+	effectiveCorrections,
+	hasCorrection,
 	suggestCorrections,
 	withCorrection,
 	withoutCorrection,
 	type SuggestionContext
 } from '$lib/import/datasets/corrections';
+import { forget, loadRemembered, remember, remembered } from '$lib/data/remembered.svelte';
 import { download } from '$lib/export/download';
 import { loadImportContext, type ImportContext } from '$lib/queries/importContext';
 import type { DatasetName } from '$lib/types';
@@ -78,8 +81,21 @@ export class ImportSession {
 
 	/** The municipalities and the plan's activities, once asked (the corrections' choices). */
 	lookup = $state<SuggestionContext | null>(null);
+	/** Remember this file's corrections for later imports (on saving it). */
+	rememberCorrections = $state(true);
+	/** Remembered corrections not used for this file (undone in its preview). */
+	setAside = $state<Correction[]>([]);
 
 	counts = $derived(this.analysis ? analysisCounts(this.analysis) : { valid: 0, errorRows: 0 });
+	/**
+	 * The corrections that changed this file, and this file's own choices (a remembered one that
+	 * changed nothing is not listed), each marked whether it came from memory.
+	 */
+	applied = $derived(
+		(this.analysis?.corrected ?? [])
+			.map((c) => ({ ...c, remembered: !hasCorrection(this.options.corrections, c) }))
+			.filter((c) => !c.remembered || c.rows > 0)
+	);
 	/** The values the analyst can correct ("did you mean"), from the errors and warnings listed. */
 	suggestions = $derived(
 		this.analysis && this.lookup
@@ -106,7 +122,14 @@ export class ImportSession {
 		prepareImportWorker();
 		// Asked before the warm-up's write takes the connection: a file chosen meanwhile needs it.
 		// (Untracked: a change of the data must not restart this effect and its worker.)
-		untrack(() => void this.#context().catch(() => undefined));
+		untrack(
+			() =>
+				void this.#context().then(
+					(ctx) => this.#lookupOf(ctx),
+					() => undefined
+				)
+		);
+		void loadRemembered();
 		void warmBulkPath().then(() => (this.engine = 'warm'));
 		return releaseImportWorker;
 	}
@@ -114,6 +137,12 @@ export class ImportSession {
 	#releaseBulk() {
 		if (this.#bulk) void dropBulkFile(this.#bulk.source.file);
 		this.#bulk = null;
+	}
+
+	#lookupOf(ctx: Pick<ImportContext, 'municipalities' | 'activityIds'>) {
+		if (this.lookup?.municipalities !== ctx.municipalities)
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, never changed
+			this.lookup = { municipalities: ctx.municipalities, activityIds: new Set(ctx.activityIds) };
 	}
 
 	#context(): Promise<ImportContext> {
@@ -136,15 +165,18 @@ export class ImportSession {
 		this.status = 'reading';
 		this.progress = 0;
 		this.message = null;
-		const { activityUnits, ...ctx } = await this.#context();
-		if (this.lookup?.municipalities !== ctx.municipalities)
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, never changed
-			this.lookup = { municipalities: ctx.municipalities, activityIds: new Set(ctx.activityIds) };
+		const [{ activityUnits, ...ctx }] = await Promise.all([this.#context(), loadRemembered()]);
+		this.#lookupOf(ctx);
+		const corrections = effectiveCorrections(
+			$state.snapshot(remembered.list),
+			$state.snapshot(this.options.corrections),
+			$state.snapshot(this.setAside)
+		);
 		const job = analyseInWorker(
 			{
 				file: this.file.blob,
 				fileName: this.file.name,
-				options: { ...$state.snapshot(this.options), fullDecode, activityUnits },
+				options: { ...$state.snapshot(this.options), corrections, fullDecode, activityUnits },
 				ctx,
 				lang: i18n.lang
 			},
@@ -156,7 +188,7 @@ export class ImportSession {
 			let a = result.analysis;
 			if (a.bulk && utf8 && blob) {
 				try {
-					a = await this.#checkLarge(a, utf8, blob, gen);
+					a = await this.#checkLarge(a, utf8, blob, gen, corrections);
 				} catch (e) {
 					// A UTF-8 head, then Windows-1257 further on: decode the whole file and read again.
 					if (fullDecode || !notUtf8(e)) throw e;
@@ -181,11 +213,16 @@ export class ImportSession {
 	};
 
 	/** The bulk path: DuckDB's CSV reader reads and checks every row of the registered file. */
-	async #checkLarge(a: Analysis, utf8: Uint8Array, blob: Blob, gen: number): Promise<Analysis> {
+	async #checkLarge(
+		a: Analysis,
+		utf8: Uint8Array,
+		blob: Blob,
+		gen: number,
+		corrections: Correction[]
+	): Promise<Analysis> {
 		this.checking = true;
 		this.progress = 1;
 		const id = newImportId();
-		const corrections = $state.snapshot(this.options.corrections) ?? [];
 		const source = { ...bulkSourceFor(a, `${id}.csv`), ...(corrections.length ? { corrections } : {}) };
 		await registerBulkFile(source.file, utf8);
 		if (gen !== this.#generation) {
@@ -212,6 +249,7 @@ export class ImportSession {
 		this.#releaseBulk();
 		this.analysis = null;
 		this.options = {};
+		this.setAside = [];
 		if (f.size > MAX_FILE_BYTES) {
 			this.file = null;
 			this.status = 'rejected';
@@ -230,7 +268,10 @@ export class ImportSession {
 	}
 	setDataset = (d: DatasetName) => this.#choose({ dataset: d, mapping: undefined, corrections: undefined });
 	/** Read every cell of the field holding `c.from` as `c.to` (and read the file again). */
-	correct = (c: Correction) => this.#choose({ corrections: withCorrection(this.options.corrections, c) });
+	correct = (c: Correction) => {
+		this.setAside = withoutCorrection(this.setAside, c);
+		this.#choose({ corrections: withCorrection(this.options.corrections, c) });
+	};
 	/** Every suggestion with a single meaning, at once. */
 	correctAll = () =>
 		this.#choose({
@@ -241,8 +282,17 @@ export class ImportSession {
 					this.options.corrections ?? []
 				)
 		});
-	uncorrect = (c: Correction) =>
+	/** Undo a correction for this file: a choice made here is dropped, a remembered one set aside. */
+	uncorrect = (c: Correction) => {
+		if (!hasCorrection(this.options.corrections, c)) this.setAside = withCorrection(this.setAside, c);
 		this.#choose({ corrections: withoutCorrection(this.options.corrections, c) });
+	};
+	/** Forget a remembered correction (for every later import), and read the file in view again. */
+	forget = async (c: Correction): Promise<void> => {
+		await forget(c);
+		this.setAside = withoutCorrection(this.setAside, c);
+		if (this.file && this.analysis) void this.analyse();
+	};
 	setMapping = (field: string, index: number | null) =>
 		this.#choose({
 			mapping: { ...(this.analysis?.mapping ?? {}), ...(this.options.mapping ?? {}), [field]: index }
@@ -265,20 +315,24 @@ export class ImportSession {
 				rowsAdded: 0,
 				rowsReplaced: 0,
 				rowsRejected: validOnly ? this.counts.errorRows : 0,
-				...(analysis.corrected?.length
+				...(this.applied.length
 					? {
 							corrections: $state
-								.snapshot(analysis.corrected)
-								.map((c) => ({ ...c, label: correctionLabel(c, this.lookup) }))
+								.snapshot(this.applied)
+								.map(({ remembered: _r, ...c }) => ({ ...c, label: correctionLabel(c, this.lookup) }))
 						}
 					: {})
 			};
+			const chosen = $state.snapshot(this.options.corrections) ?? [];
 			const large = analysis.bulk ? this.#bulk : null;
 			const record: ImportRecord = large
 				? { ...base, id: large.id, columns: {}, bulk: { ...large.source, staged: true } }
 				: { ...base, id: newImportId(), ...recordColumns(analysis.dataset, analysis.rows) };
 			const m: ImportMeta = await commitImport(record, large?.blob);
 			this.#bulk = null; // the registered file now belongs to the import (undo drops it)
+			// Remembered only once the import is saved (a cancelled preview teaches nothing).
+			if (this.rememberCorrections && chosen.length) await remember(chosen).catch(() => undefined);
+			this.setAside = [];
 			this.status = 'committed';
 			this.message = {
 				tone: 'ok',
@@ -309,6 +363,7 @@ export class ImportSession {
 		this.analysis = null;
 		this.file = null;
 		this.options = {};
+		this.setAside = [];
 		this.status = 'idle';
 		this.message = null;
 	};

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import {
 	Corrector,
 	correctionLabel,
+	effectiveCorrections,
+	hasCorrection,
 	parseCorrection,
 	suggestCorrections,
 	withCorrection,
@@ -203,4 +205,22 @@ describe('parseCorrection(text, context): the command line\'s --correct "VALUE=M
 		['Tallin=9.9.9', 'unknown'],
 		['Tartuu=Tartu', 'ambiguous']
 	])('%j: %s', (text, error) => expect(parseCorrection(text, ctx)).toEqual({ error }));
+});
+
+describe('effectiveCorrections(remembered, chosen, set aside): what a file is read through', () => {
+	const tallinn: Correction = { field: 'municipality', from: 'Tallin', to: '0784' };
+	const tartu: Correction = { field: 'municipality', from: 'Tartu', to: '0793' };
+	const tartuVald: Correction = { field: 'municipality', from: 'Tartu', to: '0796' };
+	const date: Correction = { field: 'activity_id', from: '01.01.2003', to: '1.1.3' };
+	it("the remembered ones, then this file's choices; a choice for the same value wins", () => {
+		expect(effectiveCorrections([tallinn, tartu], [tartuVald, date], [])).toEqual([tallinn, tartuVald, date]);
+	});
+	it('a remembered one set aside for this file is left out; the others stay', () => {
+		expect(effectiveCorrections([tallinn, tartu], undefined, [{ ...tartu, to: 'any' }])).toEqual([tallinn]);
+	});
+	it('hasCorrection finds a value whatever it is read as', () => {
+		expect(hasCorrection([tartu], tartuVald)).toBe(true);
+		expect(hasCorrection([tartu], { ...tartu, field: 'activity_id' })).toBe(false);
+		expect(hasCorrection(undefined, tartu)).toBe(false);
+	});
 });

@@ -19,7 +19,20 @@ export const importCorrections = {
 		'fix.undo': 'Võta tagasi',
 		'fix.undoLabel': 'Võta parandus „{value}“ → {to} tagasi',
 		'fix.inHistory': 'Parandatud: {list}',
-		'fix.item': '„{from}“ → {to} ({rows})'
+		'fix.item': '„{from}“ → {to} ({rows})',
+		'fix.remembered': 'meelde jäetud',
+		'fix.rememberedTitle': 'Varasemast impordist meelde jäetud parandus',
+		'fix.setAside': 'Ära kasuta siin',
+		'fix.setAsideLabel': 'Ära kasuta meelde jäetud parandust „{value}“ → {to} selles failis',
+		'fix.remember': 'Jäta minu parandused meelde järgmisteks importideks (selles brauseris)',
+		'fix.memory.title': 'Meelde jäetud parandused',
+		'fix.memory.lead':
+			'Need parandused rakendatakse igale järgmisele impordile selles brauseris; eelvaade näitab, milliseid ridu need muutsid.',
+		'fix.memory.field': 'Väli',
+		'fix.memory.field.municipality': 'omavalitsus',
+		'fix.memory.field.activity_id': 'tegevuse number',
+		'fix.forget': 'Unusta',
+		'fix.forgetLabel': 'Unusta parandus „{value}“ → {to}'
 	},
 	en: {
 		'fix.title': 'Corrections',
@@ -40,6 +53,19 @@ export const importCorrections = {
 		'fix.undo': 'Undo',
 		'fix.undoLabel': 'Undo the correction "{value}" → {to}',
 		'fix.inHistory': 'Corrected: {list}',
-		'fix.item': '"{from}" → {to} ({rows})'
+		'fix.item': '"{from}" → {to} ({rows})',
+		'fix.remembered': 'remembered',
+		'fix.rememberedTitle': 'A correction remembered from an earlier import',
+		'fix.setAside': 'Not for this file',
+		'fix.setAsideLabel': 'Do not use the remembered correction "{value}" → {to} for this file',
+		'fix.remember': 'Remember my corrections for later imports (in this browser)',
+		'fix.memory.title': 'Remembered corrections',
+		'fix.memory.lead':
+			'These corrections are applied to every later import in this browser; the preview shows the rows they changed.',
+		'fix.memory.field': 'Field',
+		'fix.memory.field.municipality': 'municipality',
+		'fix.memory.field.activity_id': 'activity number',
+		'fix.forget': 'Forget',
+		'fix.forgetLabel': 'Forget the correction "{value}" → {to}'
 	}
 };

@@ -150,3 +150,22 @@ export function parseCorrection(
 	if ('ehak_code' in r) return { correction: { field: 'municipality', from, to: r.ehak_code } };
 	return { error: 'ambiguous' in r ? 'ambiguous' : 'unknown' };
 }
+
+/**
+ * The corrections a file is read through: the analyst's remembered ones (from earlier imports),
+ * less those set aside for this file, then this file's own choices (which win for their value).
+ */
+export function effectiveCorrections(
+	remembered: readonly Correction[],
+	chosen: readonly Correction[] | undefined,
+	setAside: readonly Correction[] | undefined
+): Correction[] {
+	const own = new Set([...(chosen ?? []), ...(setAside ?? [])].map((c) => key(c.field, c.from)));
+	return [...remembered.filter((c) => !own.has(key(c.field, c.from))), ...(chosen ?? [])];
+}
+
+/** Whether `list` holds a correction for `c`'s value. */
+export function hasCorrection(list: readonly Correction[] | undefined, c: Correction): boolean {
+	const k = key(c.field, c.from);
+	return (list ?? []).some((x) => key(x.field, x.from) === k);
+}
