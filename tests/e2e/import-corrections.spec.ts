@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { open, readTable } from './hooks';
+import { open, readTable, seriousAxeViolations } from './hooks';
 import { windows1257 } from '../windows1257';
 
 /**
@@ -82,6 +82,9 @@ test('service levels: a misspelt, an ambiguous and an unknown name corrected in 
 	await page.locator('[data-action="undo-correction"]').click();
 	await expect(page.locator('table[data-table="import-corrections-applied"]')).toHaveCount(0);
 	await expect(fact(page, 'valid-rows')).toHaveAttribute('data-value', '1');
+
+	// Both tables, their buttons and their lists are usable with a screen reader.
+	expect(await seriousAxeViolations(page, 'corrections')).toEqual([]);
 
 	// Every single suggestion at once (Tallin, Saarema vald), one of two meanings, one from the list.
 	await page.locator('[data-action="apply-all-corrections"]').click();
@@ -279,6 +282,7 @@ test('a correction saved with its import is remembered: the next file with that 
 	await expect(page.locator('[data-action="remember-corrections"]')).toBeChecked();
 	await page.locator('[data-action="commit-import"]').click();
 	await settled(page, 'committed');
+	expect(await seriousAxeViolations(page, 'remembered corrections')).toEqual([]);
 	const memory = await readTable(page, 'remembered-corrections');
 	expect([...memory.entries()]).toEqual([
 		['municipality:Tallin', { field: 'municipality', from: 'Tallin', to: code('Tallinn') }]
