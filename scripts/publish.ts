@@ -311,7 +311,9 @@ export async function publish(args: string[], wide?: WideCli): Promise<number> {
 				rows_added: counts.added,
 				rows_replaced: counts.replaced,
 				at: record.at,
-				...(corrected?.length ? { corrections: corrected } : {})
+				...(corrected?.length
+					? { corrections: corrected.map((c) => ({ ...c, label: correctionLabel(c, ctx) })) }
+					: {})
 			});
 			console.error(
 				fill(t.applied, {

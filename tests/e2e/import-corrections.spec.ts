@@ -178,6 +178,13 @@ test('progress: activity numbers Excel made into dates are read as the plan numb
 	const activities = await readTable(page, 'activities');
 	expect(activities.get('1.1.3')?.actual_value).toBe('3');
 	expect(activities.get('2.3.1')?.actual_value).toBe('3');
+	// The data-quality page says what was corrected, and where.
+	await open(page, '/data-quality?lang=en');
+	const log = await readTable(page, 'import-corrections-log');
+	expect([...log.values()].map((r) => [r.source, r.file, r.dataset, r.from, r.to, r.rows])).toEqual([
+		['local', 'aruanded.csv', 'progress', '01.01.2003', '1.1.3', '1'],
+		['local', 'aruanded.csv', 'progress', '2,3,1', '2.3.1', '1']
+	]);
 });
 
 /**

@@ -25,7 +25,15 @@ function sources(): Partial<Record<DatasetName, ManifestSource[]>> {
 			rows_replaced: m.rowsReplaced,
 			at: m.at,
 			...(m.corrections?.length
-				? { corrections: m.corrections.map(({ field, from, to, rows }) => ({ field, from, to, rows })) }
+				? {
+						corrections: m.corrections.map(({ field, from, to, rows, label }) => ({
+							field,
+							from,
+							to,
+							rows,
+							...(label ? { label } : {})
+						}))
+					}
 				: {})
 		});
 	return out;

@@ -31,7 +31,7 @@ export interface ManifestSource {
 	rows_replaced: number;
 	at?: string;
 	/** The analyst's corrections of unknown values in the file (the import's "did you mean"). */
-	corrections?: { field: string; from: string; to: string; rows: number }[];
+	corrections?: { field: string; from: string; to: string; rows: number; label?: string }[];
 }
 
 export interface ManifestDataset {
@@ -159,12 +159,19 @@ export function parseManifest(text: string, file = MANIFEST_FILE): Manifest {
 				...(typeof s.at === 'string' ? { at: s.at } : {}),
 				...(Array.isArray(s.corrections)
 					? {
-							corrections: s.corrections.filter(isRecord).map((c) => ({
-								field: String(c.field ?? ''),
-								from: String(c.from ?? ''),
-								to: String(c.to ?? ''),
-								rows: Number(c.rows ?? 0)
-							}))
+							// Provenance only: a correction that is not one (no value, no meaning) is left out.
+							corrections: s.corrections
+								.filter(isRecord)
+								.filter(
+									(c) => typeof c.field === 'string' && typeof c.from === 'string' && typeof c.to === 'string'
+								)
+								.map((c) => ({
+									field: String(c.field),
+									from: String(c.from),
+									to: String(c.to),
+									rows: Number.isFinite(Number(c.rows)) ? Number(c.rows) : 0,
+									...(typeof c.label === 'string' ? { label: c.label } : {})
+								}))
 						}
 					: {})
 			})),

@@ -248,9 +248,9 @@ describe('kov publish', { timeout: 120_000 }, () => {
 		expect(m.datasets.service_levels?.rows).toBe(3 + lines.length - 1);
 		const [first, second] = m.datasets.service_levels!.sources;
 		expect(first.corrections).toEqual([
-			{ field: 'municipality', from: 'Tallin', to: '0784', rows: 2 },
-			{ field: 'municipality', from: 'Tartu', to: '0796', rows: 1 },
-			{ field: 'municipality', from: 'Saarema vald', to: '0714', rows: 0 }
+			{ field: 'municipality', from: 'Tallin', to: '0784', rows: 2, label: 'Tallinn' },
+			{ field: 'municipality', from: 'Tartu', to: '0796', rows: 1, label: 'Tartu vald' },
+			{ field: 'municipality', from: 'Saarema vald', to: '0714', rows: 0, label: 'Saaremaa vald' }
 		]);
 		expect(second.corrections?.find((c) => c.from === 'Saarema vald')?.rows).toBe(misspelt);
 		const published = gunzipSync(readFileSync(join(out, 'service_levels.csv.gz'))).toString('utf8');

@@ -2,6 +2,16 @@
 export const dataQuality = {
 	et: {
 		'dq.title': 'Andmekvaliteet',
+		'dq.fix.title': 'Impordil parandatud väärtused',
+		'dq.fix.lead':
+			'Analüütik luges need väärtused vastutajate failides ümber (nt kirjaviga omavalitsuse nimes). Avaldatud andmete parandused on avaldatud kausta manifestis, kohalikud selle brauseri importides.',
+		'dq.fix.source': 'Andmed',
+		'dq.fix.source.published': 'avaldatud',
+		'dq.fix.source.local': 'kohalik import',
+		'dq.fix.file': 'Fail',
+		'dq.fix.from': 'Väärtus failis',
+		'dq.fix.to': 'Loetud kui',
+		'dq.fix.rows': 'Ridu',
 		'dq.lead':
 			'Analüütiku töönimekiri: kes pole aruannet esitanud, kus andmed on hõredad ja mis andmetes vajab parandamist.',
 		'dq.none': 'Hoiatusi ei leitud.',
@@ -79,6 +89,16 @@ export const dataQuality = {
 	},
 	en: {
 		'dq.title': 'Data quality',
+		'dq.fix.title': 'Values corrected on import',
+		'dq.fix.lead':
+			"An analyst read these values in the owners' files as something else (e.g. a misspelt municipality). Corrections in the published data come from the published folder's manifest, local ones from this browser's imports.",
+		'dq.fix.source': 'Data',
+		'dq.fix.source.published': 'published',
+		'dq.fix.source.local': 'local import',
+		'dq.fix.file': 'File',
+		'dq.fix.from': 'Value in the file',
+		'dq.fix.to': 'Read as',
+		'dq.fix.rows': 'Rows',
 		'dq.lead':
 			'The analyst’s work list: who has not reported, where the data are thin, and what in the data needs fixing.',
 		'dq.none': 'No warnings found.',
