@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { open, readTable, seriousAxeViolations } from './hooks';
 import { windows1257 } from '../windows1257';
+import { parsePlan } from '../../src/lib/plan/parsePlan';
+
+const plan = parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8'));
 
 /**
  * The preview's corrections: each value that matches no municipality or plan activity is offered
@@ -159,6 +162,17 @@ test('progress: activity numbers Excel made into dates are read as the plan numb
 			['activity_id:9.9.9', ['Nr', '1', '']]
 		])
 	);
+	// The list names each plan number by the start of its title; the suggestion's button by the whole.
+	const title = (id: string) => plan.find((a) => a.activity_id === id)!.title;
+	const list = page.locator(
+		'tr[data-key="activity_id:9.9.9"] select[data-action="choose-correction"] option'
+	);
+	await expect(list).toHaveCount(plan.length + 1);
+	const [first] = plan;
+	expect(await list.nth(1).textContent()).toContain(`${first.activity_id} ${first.title.slice(0, 30)}`);
+	await expect(
+		page.locator('tr[data-key="activity_id:01.01.2003"] [data-action="apply-correction"]')
+	).toHaveAttribute('title', title('1.1.3'));
 	await expect(page.locator('[data-action="apply-all-corrections"]')).toHaveText(
 		'Apply every suggestion (2)'
 	);

@@ -10,14 +10,16 @@ export interface ImportContext {
 	 * target is a percentage.
 	 */
 	activityUnits: Record<string, string | null>;
+	/** Each activity's title (the preview's list of plan numbers names them). */
+	activityTitles: Record<string, string>;
 	/** The municipalities by name (the import finds a municipality by its name or EHAK code). */
 	municipalities: Municipality[];
 }
 
 export async function loadImportContext(conn: Connector): Promise<ImportContext> {
 	const [ids, municipalities] = await Promise.all([
-		conn.query<{ activity_id: string; target_unit: string | null }>(
-			'SELECT activity_id, target_unit FROM activities ORDER BY seq'
+		conn.query<{ activity_id: string; target_unit: string | null; title: string }>(
+			'SELECT activity_id, target_unit, title FROM activities ORDER BY seq'
 		),
 		conn.query<Municipality & Record<string, string | number | null>>(
 			'SELECT ehak_code, name, type, county, population, lat, lon FROM municipalities ORDER BY name'
@@ -26,6 +28,7 @@ export async function loadImportContext(conn: Connector): Promise<ImportContext>
 	return {
 		activityIds: ids.map((r) => r.activity_id),
 		activityUnits: Object.fromEntries(ids.map((r) => [r.activity_id, r.target_unit])),
+		activityTitles: Object.fromEntries(ids.map((r) => [r.activity_id, r.title])),
 		municipalities: municipalities as Municipality[]
 	};
 }

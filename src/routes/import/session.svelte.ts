@@ -139,10 +139,14 @@ export class ImportSession {
 		this.#bulk = null;
 	}
 
-	#lookupOf(ctx: Pick<ImportContext, 'municipalities' | 'activityIds'>) {
+	#lookupOf(ctx: Pick<ImportContext, 'municipalities' | 'activityIds' | 'activityTitles'>) {
 		if (this.lookup?.municipalities !== ctx.municipalities)
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, never changed
-			this.lookup = { municipalities: ctx.municipalities, activityIds: new Set(ctx.activityIds) };
+			this.lookup = {
+				municipalities: ctx.municipalities,
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup, never changed
+				activityIds: new Set(ctx.activityIds),
+				activityTitles: ctx.activityTitles
+			};
 	}
 
 	#context(): Promise<ImportContext> {
@@ -165,8 +169,9 @@ export class ImportSession {
 		this.status = 'reading';
 		this.progress = 0;
 		this.message = null;
-		const [{ activityUnits, ...ctx }] = await Promise.all([this.#context(), loadRemembered()]);
-		this.#lookupOf(ctx);
+		const [asked] = await Promise.all([this.#context(), loadRemembered()]);
+		this.#lookupOf(asked);
+		const { activityUnits, activityTitles: _titles, ...ctx } = asked;
 		const corrections = effectiveCorrections(
 			$state.snapshot(remembered.list),
 			$state.snapshot(this.options.corrections),

@@ -70,6 +70,8 @@ export interface Suggestion {
 export interface SuggestionContext {
 	municipalities: Municipality[];
 	activityIds: ReadonlySet<string>;
+	/** Each activity's title, where known (the choices name the activity by it too). */
+	activityTitles?: Readonly<Record<string, string>>;
 }
 
 /**
