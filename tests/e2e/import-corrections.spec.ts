@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { open, readTable, seriousAxeViolations } from './hooks';
+import { open, readTable, seriousAxeViolations, tablesWiderThanTheirBox } from './hooks';
 import { windows1257 } from '../windows1257';
 import { parsePlan } from '../../src/lib/plan/parsePlan';
 
@@ -370,4 +370,16 @@ test('a correction is not remembered when the analyst says so', async ({ page })
 	await settled(page, 'committed');
 	await expect(page.locator('table[data-table="import-history"] [data-corrections]')).toHaveCount(1);
 	await expect(page.locator('table[data-table="remembered-corrections"]')).toHaveCount(0);
+});
+
+test('on a phone the corrections fit the screen: the column gives way to the choices', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await open(page, '/import?lang=et');
+	await upload(page, 'tasemed.csv', Buffer.from(LEVELS));
+	await settled(page, 'has-errors');
+	await page.locator('tr[data-key="municipality:Tallin"] [data-action="apply-correction"]').click();
+	await expect(page.locator('table[data-table="import-corrections-applied"] tr[data-key]')).toHaveCount(1);
+	expect(await tablesWiderThanTheirBox(page, '[data-corrections-card]')).toEqual([]);
+	// The hook still names the column.
+	expect((await readTable(page, 'import-corrections')).get('municipality:Tartu')?.column).toBe('Omavalitsus');
 });
