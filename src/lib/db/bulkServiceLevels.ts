@@ -8,7 +8,7 @@
 import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
 import { timed } from '$lib/perf';
-import { ambiguousNames, nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
+import { municipalityIssue, resolveMunicipality } from '$lib/import/datasets/municipality';
 import { Corrector } from '$lib/import/datasets/corrections';
 import type { AppliedCorrection, Correction } from '$lib/import/types';
 import { BULK_MAX_LINE_BYTES, CELL_PREVIEW_CHARS, MAX_CELL_CHARS } from '$lib/import/read/problems';
@@ -153,11 +153,16 @@ export function municipalityNames(
 ): { raw: string; ehak_code: string | null; candidates: string | null; near: string | null }[] {
 	const out: { raw: string; ehak_code: string | null; candidates: string | null; near: string | null }[] = [];
 	for (const raw of new Set(spellings)) {
-		const r = resolveMunicipality(fix?.find('municipality', raw)?.to ?? raw, municipalities);
-		if ('ehak_code' in r) out.push({ raw, ehak_code: r.ehak_code, candidates: null, near: null });
-		else if ('ambiguous' in r)
-			out.push({ raw, ehak_code: null, candidates: ambiguousNames(r.ambiguous), near: null });
-		else if (r.near.length) out.push({ raw, ehak_code: null, candidates: null, near: nearNames(r.near) });
+		const r = resolveMunicipality(fix?.to('municipality', raw) ?? raw, municipalities);
+		if ('ehak_code' in r) {
+			out.push({ raw, ehak_code: r.ehak_code, candidates: null, near: null });
+			continue;
+		}
+		// A name like none is left out: its rows keep no ehak_code and get `unknown_municipality`.
+		const { code, names } = municipalityIssue(r);
+		if (code === 'ambiguous_municipality') out.push({ raw, ehak_code: null, candidates: names, near: null });
+		else if (code === 'unknown_municipality_near')
+			out.push({ raw, ehak_code: null, candidates: null, near: names });
 	}
 	return out;
 }

@@ -13,7 +13,7 @@
 import type { Municipality } from '$lib/types';
 import { ident, type ColumnSpec, type Connector } from './connector';
 import { timed } from '$lib/perf';
-import { ambiguousNames, nearNames, resolveMunicipality } from '$lib/import/datasets/municipality';
+import { municipalityIssue, resolveMunicipality } from '$lib/import/datasets/municipality';
 import { parseDate, parseInteger, parsePercent } from '$lib/import/read/values';
 import { MAX_CELL_CHARS } from '$lib/import/read/problems';
 import {
@@ -102,7 +102,7 @@ export function parseCell(
 	};
 	switch (field) {
 		case 'activity_id': {
-			const id = (ctx.fix?.find(field, t)?.to ?? t).replace(/\.+$/, '');
+			const id = (ctx.fix?.to(field, t) ?? t).replace(/\.+$/, '');
 			if (id === '') return out;
 			if (ctx.activityIds.has(id)) out.v = id;
 			else {
@@ -121,15 +121,13 @@ export function parseCell(
 		}
 		case 'municipality': {
 			if (t === '') return out;
-			const r = resolveMunicipality(ctx.fix?.find(field, t)?.to ?? t, ctx.municipalities);
+			const r = resolveMunicipality(ctx.fix?.to(field, t) ?? t, ctx.municipalities);
 			if ('ehak_code' in r) out.v = r.ehak_code;
-			else if ('ambiguous' in r) {
-				out.code = 'ambiguous_municipality';
-				out.p = ambiguousNames(r.ambiguous);
-			} else if (r.near.length) {
-				out.code = 'unknown_municipality_near';
-				out.p = nearNames(r.near);
-			} else out.code = 'unknown_municipality';
+			else {
+				const issue = municipalityIssue(r);
+				out.code = issue.code;
+				out.p = issue.names;
+			}
 			return out;
 		}
 		case 'satisfaction': {

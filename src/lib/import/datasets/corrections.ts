@@ -24,6 +24,10 @@ export class Corrector {
 	find(field: Field, cell: string): AppliedCorrection | undefined {
 		return this.#by.size ? this.#by.get(key(field, cell)) : undefined;
 	}
+	/** A cell as corrected (else as it is), not counted (the bulk paths read distinct values). */
+	to(field: Field, cell: string): string {
+		return this.find(field, cell)?.to ?? cell;
+	}
 	/** A row's cell as corrected (else as it is), counted: call it once per row and field. */
 	read(field: Field, cell: string): string {
 		const c = this.find(field, cell);

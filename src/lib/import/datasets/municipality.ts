@@ -58,8 +58,29 @@ function nearMunicipalities(text: string, keys: Map<string, Municipality[]>): Mu
 }
 
 /** The names as the error messages say them: the near ones ("did you mean"), the ambiguous ones. */
-export const nearNames = (near: Municipality[]): string => near.map((m) => m.name).join(', ');
-export const ambiguousNames = (found: Municipality[]): string => found.map((m) => m.name).join(' | ');
+const nearNames = (near: Municipality[]): string => near.map((m) => m.name).join(', ');
+const ambiguousNames = (found: Municipality[]): string => found.map((m) => m.name).join(' | ');
+
+/**
+ * Why a spelling names no one municipality, as the import says it (the import core and both bulk
+ * paths): the issue's code, the names it offers (every candidate of an ambiguous name, the near
+ * names of a misspelt one) and the message's parameters.
+ */
+export function municipalityIssue(r: Exclude<Resolution, { ehak_code: string }>): {
+	code: 'ambiguous_municipality' | 'unknown_municipality_near' | 'unknown_municipality';
+	names: string | null;
+	params: Record<string, string>;
+} {
+	if ('ambiguous' in r) {
+		const names = ambiguousNames(r.ambiguous);
+		return { code: 'ambiguous_municipality', names, params: { candidates: names } };
+	}
+	if (r.near.length) {
+		const names = nearNames(r.near);
+		return { code: 'unknown_municipality_near', names, params: { near: names } };
+	}
+	return { code: 'unknown_municipality', names: null, params: {} };
+}
 
 const cache = new WeakMap<Municipality[], Map<string, Municipality[]>>();
 /**

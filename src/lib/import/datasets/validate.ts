@@ -11,7 +11,7 @@ import {
 import { MAX_CELL_CHARS, cellPreview, overlongCell } from '../read/problems';
 import { unknownActivityIssue } from './activityId';
 import { Corrector } from './corrections';
-import { ambiguousNames, nearNames, resolveMunicipality } from './municipality';
+import { municipalityIssue, resolveMunicipality } from './municipality';
 import { parseStatus } from './status';
 
 export interface ValidationContext {
@@ -164,10 +164,8 @@ class RowReader {
 		}
 		const r = resolveMunicipality(this.fix.read('municipality', v), list);
 		if ('ehak_code' in r) return r.ehak_code;
-		if ('ambiguous' in r)
-			this.error(field, 'ambiguous_municipality', { candidates: ambiguousNames(r.ambiguous) });
-		else if (r.near.length) this.error(field, 'unknown_municipality_near', { near: nearNames(r.near) });
-		else this.error(field, 'unknown_municipality');
+		const issue = municipalityIssue(r);
+		this.error(field, issue.code, issue.params);
 		return null;
 	}
 }
