@@ -1,6 +1,6 @@
 export { parsePlan, isPlanText } from './parsePlan';
 export { parseTarget, numberWord } from './target';
-export { parseOwners, splitTopLevel } from './owners';
+export { ownersText, parseOwners, splitTopLevel } from './owners';
 export { parseDeadline } from './deadline';
 export { activityFromText, normaliseActivityId, ACTIVITY_ID, type ActivityText } from './activity';
 export { ORGANISATIONS, organisationName, knownOrganisation, isKnownOrganisation } from './organisations';

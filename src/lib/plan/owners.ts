@@ -61,3 +61,8 @@ export function parseOwners(text: string): string[] {
 	}
 	return codes;
 }
+
+/** Stored owners (`HTM;KeM;SiM`) as the tables and lists say them: `HTM, KeM, SiM`. */
+export function ownersText(stored: string | null | undefined): string {
+	return (stored ?? '').split(';').join(', ');
+}

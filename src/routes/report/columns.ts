@@ -1,3 +1,4 @@
+import { ownersText } from '$lib/plan';
 import type { TableColumn } from '$lib/components/table';
 import { i18n, t, formatPercent } from '$lib/i18n/index.svelte';
 import { inUnit } from '$lib/i18n/inUnit';
@@ -19,7 +20,7 @@ export function ownersColumn<R extends { lead_owners: string | null }>(): TableC
 		col: 'lead_owners',
 		label: t('act.col.owners'),
 		raw: (r) => r.lead_owners,
-		format: (r) => (r.lead_owners ?? '').split(';').join(', ')
+		format: (r) => ownersText(r.lead_owners)
 	};
 }
 export function commentColumn<R extends { comment: string | null }>(): TableColumn<R> {
