@@ -383,3 +383,53 @@ test('on a phone the corrections fit the screen: the column gives way to the cho
 	// The hook still names the column.
 	expect((await readTable(page, 'import-corrections')).get('municipality:Tartu')?.column).toBe('Omavalitsus');
 });
+
+test('a file with many unknown names: the values in the most rows first, 25 at a time, and the page stays small', async ({
+	page
+}) => {
+	// Village names where municipalities belong (a wrong column, or a file of villages): 60 values,
+	// one of them (misspelt) in three rows near the end of the file.
+	const villages = Array.from({ length: 59 }, (_, i) => `Küla ${i + 1}`);
+	const lines = [
+		...villages.map((v, i) => `${v};2024;Haridus;${INDICATOR};${i};last`),
+		...[2022, 2023, 2024].map((y) => `Tallin;${y};Haridus;${INDICATOR};9;last`)
+	];
+	await open(page, '/import?lang=en');
+	await upload(
+		page,
+		'villages.csv',
+		Buffer.from(['Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik', ...lines].join('\r\n'))
+	);
+	await settled(page, 'has-errors');
+	const card = page.locator('[data-corrections-card]');
+	const listed = async () => [...(await readTable(page, 'import-corrections')).entries()];
+
+	const first = await listed();
+	expect(first).toHaveLength(25);
+	expect(first[0]).toEqual([
+		'municipality:Tallin',
+		{ column: 'Omavalitsus', value: 'Tallin', rows: '3', read_as: code('Tallinn') }
+	]);
+	expect(first.slice(1).map(([, v]) => v.value)).toEqual(villages.slice(0, 24));
+	await expect(card.locator('[data-corrections-shown]')).toContainText('25 of 60');
+	// Each listed value has the 79 municipalities to choose from; the unlisted ones add nothing.
+	expect(await card.locator('select[data-action="choose-correction"] option').count()).toBe(25 * 80);
+
+	await card.locator('[data-action="more-corrections"]').click();
+	expect((await listed()).map(([, v]) => v.value)).toEqual(['Tallin', ...villages.slice(0, 49)]);
+	await card.locator('[data-action="more-corrections"]').click();
+	expect(await listed()).toHaveLength(60);
+	await expect(card.locator('[data-action="more-corrections"]')).toHaveCount(0);
+
+	// A choice from the end of the list still reads every row with that value again.
+	await page
+		.locator('table[data-table="import-corrections"] tr[data-key="municipality:Küla 59"] select')
+		.selectOption(code('Rae vald'));
+	await expect(page.locator('table[data-table="import-corrections-applied"] tr[data-key]')).toHaveCount(1);
+	await settled(page, 'has-errors');
+	expect([...(await readTable(page, 'import-corrections-applied')).entries()]).toEqual([
+		['municipality:Küla 59', { from: 'Küla 59', to: code('Rae vald'), rows: '1' }]
+	]);
+	await expect(fact(page, 'valid-rows')).toHaveAttribute('data-value', '1');
+	expect(await listed()).toHaveLength(59);
+});

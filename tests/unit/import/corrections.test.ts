@@ -73,6 +73,23 @@ describe('suggestCorrections(issues, context): what the preview offers for each 
 		expect(s.every((x) => x.field === 'municipality' && x.column === 'Omavalitsus')).toBe(true);
 	});
 
+	it('the values in the most rows come first; values in as many rows keep the file order', () => {
+		const rows = ['Atlantis', 'Tartu', 'Tallin', 'Pärnuu', 'Tallin', 'Pärnuu', 'Vöru', 'Pärnuu'];
+		const file = [
+			'Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik',
+			...rows.map((m, i) => `${m};${2020 + i};Haridus;Lasteaiakoha ootejärjekord;1;last`)
+		].join('\r\n');
+		const a = analyseFile(bytes(file), { dataset: 'service_levels' }, ctx);
+		const s = suggestCorrections(a.errors, ctx);
+		expect(s.map((x) => [x.value, x.rows])).toEqual([
+			['Pärnuu', 3],
+			['Tallin', 2],
+			['Atlantis', 1],
+			['Tartu', 1],
+			['Vöru', 1]
+		]);
+	});
+
 	it("a training's link to no plan activity (a warning) is offered too; other issues are not", () => {
 		const a = analyseFile(
 			bytes(

@@ -79,10 +79,10 @@ export interface SuggestionContext {
 }
 
 /**
- * The values of `issues` the analyst can correct, in the order they first appear: an unknown or
- * ambiguous municipality, an activity number not in the plan (a progress error or a training's
- * link warning), each with its likely meanings (none for a value like nothing known: the analyst
- * picks from the list).
+ * The values of `issues` the analyst can correct, those in the most rows first (then in the order
+ * they first appear): an unknown or ambiguous municipality, an activity number not in the plan (a
+ * progress error or a training's link warning), each with its likely meanings (none for a value
+ * like nothing known: the analyst picks from the list).
  */
 export function suggestCorrections(issues: readonly RowIssue[], ctx: SuggestionContext): Suggestion[] {
 	const by = new Map<string, Suggestion & { seen: Set<number> }>();
@@ -108,7 +108,8 @@ export function suggestCorrections(issues: readonly RowIssue[], ctx: SuggestionC
 			s.rows++;
 		}
 	}
-	return [...by.values()].map(({ seen: _seen, ...s }) => s);
+	// A stable sort: values in as many rows keep the order they first appear in.
+	return [...by.values()].map(({ seen: _seen, ...s }) => s).sort((a, b) => b.rows - a.rows);
 }
 
 function optionsFor(field: Field, value: string, ctx: SuggestionContext): Suggestion['options'] {
