@@ -34,12 +34,27 @@ test('axe: an empty state (a filter that matches nothing) has no serious violati
 	expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
 
-test('no page is wider than a 390 px phone (wide tables scroll in their own box)', async ({ page }) => {
-	await page.setViewportSize({ width: 390, height: 844 });
-	for (const path of [...PAGES, '/municipalities?m=0653,0784', '/?lang=en']) {
-		await open(page, path);
-		const width = await page.evaluate(() => document.documentElement.scrollWidth);
-		expect(width, path).toBeLessThanOrEqual(390);
+test('no page is wider than the screen (a 390 px phone, a laptop, Large type), with every data table open', async ({
+	page
+}) => {
+	const paths = [...PAGES, '/municipalities?m=0653,0784', '/?lang=en', '/trainings?lang=en'];
+	for (const large of [false, true]) {
+		if (large) await page.addInitScript(() => localStorage.setItem('kov-seire.large-type', '1'));
+		for (const width of [390, 1366]) {
+			await page.setViewportSize({ width, height: 844 });
+			for (const path of paths) {
+				await open(page, path);
+				await expect(page.locator('html')).toHaveClass(large ? /large-type/ : /^(?!.*large-type)/);
+				// "Show data table" opened everywhere: a wide table scrolls in its own box.
+				await page.$$eval('main details', (all) =>
+					all.forEach((d) => ((d as HTMLDetailsElement).open = true))
+				);
+				const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+				expect(scrollWidth, `${path} at ${width} px${large ? ', Large type' : ''}`).toBeLessThanOrEqual(
+					width
+				);
+			}
+		}
 	}
 });
 
