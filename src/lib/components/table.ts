@@ -7,6 +7,8 @@ export interface TableColumn<R> {
 	numeric?: boolean;
 	/** The cell's text links here (a municipality's name to its profile). */
 	href?: (row: R) => string;
+	/** Left off a printed page (the plan's own wording, which the sheet has no room for). */
+	noPrint?: boolean;
 }
 
 export function rawAttr(value: string | number | boolean | null | undefined): string {
