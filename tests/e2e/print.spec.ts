@@ -97,3 +97,43 @@ test("the printed overview lists every late or at-risk activity; the activities 
 	expect(row?.target_text).toBeTruthy();
 	expect(row?.direction).toBe('1');
 });
+
+test('a printed page says what it rests on: the plan, the year and the sample in capitals; after an import, the local changes', async ({
+	page
+}) => {
+	const line = page.locator('[data-print-source]');
+	await open(page, '/trainings?year=2024&lang=et');
+	await expect(line).toBeHidden();
+	await page.emulateMedia({ media: 'print' });
+	await expect(line).toBeVisible();
+	await expect(line).toHaveAttribute('data-print-source', 'sample');
+	await expect(line).toHaveText(
+		/KOV inimvara keskse arendamise tegevuskava 2022–2025.*Seisuga aasta 2024.*NÄIDISANDMED/
+	);
+	await page.emulateMedia({ media: 'screen' });
+
+	// The report prints its own running header: no second line.
+	await open(page, '/report?lang=et');
+	await page.emulateMedia({ media: 'print' });
+	await expect(line).toHaveCount(0);
+	await page.emulateMedia({ media: 'screen' });
+
+	// Service levels imported here: local changes, the other two datasets still sample.
+	await open(page, '/import?lang=en');
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'tasemed.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(
+			'Omavalitsus;Aasta;Valdkond;Näitaja;Väärtus;Ühik\r\nTallinn;2024;Haridus;Lasteaiakoha ootejärjekord;12;last\r\n'
+		)
+	});
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'ready', {
+		timeout: 60_000
+	});
+	await page.locator('[data-action="commit-import"]').click();
+	await expect(page.locator('[data-import-status]')).toHaveAttribute('data-import-status', 'committed');
+	await open(page, '/municipalities?lang=en');
+	await page.emulateMedia({ media: 'print' });
+	await expect(line).toHaveAttribute('data-print-source', 'mixed');
+	await expect(line).toHaveText(/As of year \d{4}.*Local changes — not published \(1\).*PARTLY SAMPLE DATA/);
+});
