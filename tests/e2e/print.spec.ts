@@ -137,3 +137,31 @@ test('a printed page says what it rests on: the plan, the year and the sample in
 	await expect(line).toHaveAttribute('data-print-source', 'mixed');
 	await expect(line).toHaveText(/As of year \d{4}.*Local changes — not published \(1\).*PARTLY SAMPLE DATA/);
 });
+
+test('printed from a dark screen, the page and its charts are in the light colours (paper is white)', async ({
+	page
+}) => {
+	await page.emulateMedia({ colorScheme: 'dark' });
+	await open(page, '/activities/1.1.3?lang=en');
+	const chart = page.locator('figure[data-chart] svg').first();
+	await expect(chart).toBeVisible();
+	/** Lightness (0–255) of the body's text and of the first chart's text. */
+	const lightness = () =>
+		page.evaluate(() => {
+			const l = (c: string) => {
+				const [r, g, b] = c.match(/\d+/g)!.map(Number);
+				return Math.round(0.2126 * r + 0.7152 * g + 0.0722 * b);
+			};
+			const svg = document.querySelector('figure[data-chart] svg')!;
+			return { body: l(getComputedStyle(document.body).color), chart: l(getComputedStyle(svg).color) };
+		});
+	const screen = await lightness();
+	expect(screen.body).toBeGreaterThan(180);
+	expect(screen.chart).toBeGreaterThan(150);
+	await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+	await expect.poll(async () => (await lightness()).body).toBeLessThan(80);
+	expect((await lightness()).chart).toBeLessThan(100);
+	// Back on the screen: dark again.
+	await page.emulateMedia({ media: 'screen', colorScheme: 'dark' });
+	await expect.poll(async () => (await lightness()).body).toBeGreaterThan(180);
+});
