@@ -47,21 +47,40 @@ function delta(cur: number, prev: number | undefined, worse: 'up' | 'down'): Kpi
 }
 
 /** The KPI strip: the year's totals `o`, with changes from `p` (the same view as of Y − 1) when there is one. */
-export function kpis(o: Overview['totals'], p: Overview['totals'] | undefined): Kpi[] {
+/**
+ * The overview's key figures. `list(filter)`, where given, is the activities page listing what a
+ * figure counts (`{ status: 'done' }`, `{ late: '1' }`): the figure links there.
+ */
+export function kpis(
+	o: Overview['totals'],
+	p: Overview['totals'] | undefined,
+	list?: (filter: Record<string, string>) => string
+): Kpi[] {
+	const LISTS: Partial<Record<string, Record<string, string>>> = {
+		done: { status: 'done' },
+		at_risk: { status: 'at_risk' },
+		late: { late: '1' },
+		not_reported: { status: 'not_reported' }
+	};
 	const count = (
 		id: string,
 		label: string,
 		key: 'reported' | 'done' | 'at_risk' | 'late' | 'not_reported',
 		worse: 'up' | 'down',
 		tone?: Kpi['tone']
-	): Kpi => ({
-		id,
-		label,
-		raw: o[key],
-		value: formatNumber(o[key], i18n.lang),
-		tone,
-		delta: delta(o[key], p?.[key], worse)
-	});
+	): Kpi => {
+		const filter = LISTS[key];
+		const value = formatNumber(o[key], i18n.lang);
+		return {
+			id,
+			label,
+			raw: o[key],
+			value,
+			tone,
+			delta: delta(o[key], p?.[key], worse),
+			...(filter && list ? { href: list(filter), hrefLabel: t('kpi.showList', { label, n: value }) } : {})
+		};
+	};
 	const change = p ? shareChange(o.attainment, p.attainment) : null;
 	return [
 		{

@@ -142,3 +142,29 @@ test('the late and at-risk list says how many it holds and names owners as the t
 	expect(metas[i]).toContain(row.lead_owners.split(';').join(', '));
 	expect(metas.join(' ')).not.toContain(';');
 });
+
+test('a key figure links to the activities it counts, with the year and the direction', async ({ page }) => {
+	for (const query of ['year=2024&lang=en', 'year=2025&direction=2&lang=en']) {
+		for (const [kpi, param] of [
+			['late', 'late=1'],
+			['at_risk', 'status=at_risk'],
+			['done', 'status=done'],
+			['not_reported', 'status=not_reported']
+		]) {
+			await open(page, `/?${query}`);
+			const figure = page.locator(`[data-kpi="${kpi}"]`);
+			const counted = Number(await figure.getAttribute('data-value'));
+			const link = figure.locator('a[data-kpi-link]');
+			await expect(link).toHaveAccessibleName(new RegExp(`: ${counted}\\. Show these activities$`));
+			await link.click();
+			await expect(page).toHaveURL(new RegExp(`/activities\\?.*${param}`));
+			for (const kept of query.split('&')) expect(page.url(), kept).toContain(kept);
+			await expect(page.locator('[data-count]').first()).toHaveAttribute('data-count', String(counted));
+			expect((await readTable(page, 'activities')).size, `${kpi} ${query}`).toBe(counted);
+		}
+	}
+	// With an owner chosen (lead owner here, lead or co-owner on the activities page): no links.
+	await open(page, '/?owner=RM&lang=en');
+	await expect(page.locator('[data-kpi="late"]')).toBeVisible();
+	await expect(page.locator('a[data-kpi-link]')).toHaveCount(0);
+});

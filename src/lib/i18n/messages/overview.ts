@@ -11,6 +11,7 @@ export const overview = {
 		'kpi.notReported': 'Aruanne puudub',
 		'kpi.attainment': 'Täitmine kokku',
 		'kpi.since': 'vs {year}',
+		'kpi.showList': '{label}: {n}. Näita neid tegevusi',
 		'kpi.cancelledNote': 'neist {n} tühistatud',
 		'chart.byDirection': 'Täitmine suundade kaupa, {year}',
 		'chart.byDirectionCaption':
@@ -44,6 +45,7 @@ export const overview = {
 		'kpi.late': 'Late',
 		'kpi.notReported': 'Not reported',
 		'kpi.attainment': 'Overall attainment',
+		'kpi.showList': '{label}: {n}. Show these activities',
 		'kpi.since': 'vs {year}',
 		'kpi.cancelledNote': '{n} of them cancelled',
 		'chart.byDirection': 'Attainment by direction, {year}',
