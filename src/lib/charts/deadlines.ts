@@ -11,7 +11,9 @@ export function deadlineBars(
 	const ui = UI_COLORS[o.scheme];
 	const long = rows.flatMap((r) =>
 		(['done', 'late', 'open'] as const).map((k) => ({
-			year: String(r.deadline_year),
+			// A number on a band scale: as a text ("2022") Plot warned in the console that the strings
+			// looked like numbers.
+			year: r.deadline_year,
 			kind: o.labels[k],
 			n: r[k]
 		}))
@@ -21,7 +23,7 @@ export function deadlineBars(
 		height: 240,
 		marginBottom: 40,
 		style: { color: ui.text, background: 'transparent', fontSize: '12px' },
-		x: { label: null, padding: 0.3 },
+		x: { type: 'band', label: null, padding: 0.3, tickFormat: (y: number) => String(y) },
 		y: { label: o.axisLabel, grid: true, labelArrow: 'none' },
 		color: {
 			domain: [o.labels.done, o.labels.late, o.labels.open],
@@ -34,7 +36,7 @@ export function deadlineBars(
 				y: 'n',
 				fill: 'kind',
 				order: [o.labels.done, o.labels.late, o.labels.open],
-				title: (d: { year: string; kind: string; n: number }) => `${d.year}: ${d.kind} ${d.n}`,
+				title: (d: { year: number; kind: string; n: number }) => `${d.year}: ${d.kind} ${d.n}`,
 				tip: true
 			} as Plot.BarYOptions),
 			Plot.ruleY([0], { stroke: ui.muted })
