@@ -26,15 +26,20 @@ export interface ActivityFilter {
 	late: boolean;
 	deadline: number | null;
 	q: string;
+	/** The owner must lead the activity (`?role=lead`: the overview's and the report's sense). */
+	leadOnly?: boolean;
 }
 
-/** The table's filters (URL state): owner matches lead or co-owner; q searches id, title and target. */
+/**
+ * The table's filters (URL state): owner matches lead or co-owner (lead only with `leadOnly`); q
+ * searches id, title and target.
+ */
 export function filterActivities(rows: ActivityRow[], f: ActivityFilter): ActivityRow[] {
 	const q = f.q.trim().toLocaleLowerCase('et');
 	return rows.filter((r) => {
 		if (f.direction !== null && r.direction !== f.direction) return false;
 		if (f.owner) {
-			const owners = `${r.lead_owners ?? ''};${r.co_owners ?? ''}`.split(';');
+			const owners = `${r.lead_owners ?? ''};${f.leadOnly ? '' : (r.co_owners ?? '')}`.split(';');
 			if (!owners.includes(f.owner)) return false;
 		}
 		if (f.status && r.status !== f.status) return false;

@@ -43,6 +43,11 @@ describe('filterActivities(rows, filter)', () => {
 			'3.1.3'
 		]);
 		expect(filterActivities(rows, { ...none, owner: 'RM' })).toHaveLength(3);
+		// As lead owner only (`?role=lead`, the overview's sense): RM leads 1.1.1 and 3.1.3, co-owns 2.5.2.
+		expect(
+			filterActivities(rows, { ...none, owner: 'RM', leadOnly: true }).map((r) => r.activity_id)
+		).toEqual(['1.1.1', '3.1.3']);
+		expect(filterActivities(rows, { ...none, owner: 'HTM', leadOnly: true })).toEqual([]);
 		expect(filterActivities(rows, { ...none, status: 'done' }).map((r) => r.activity_id)).toEqual(['3.1.3']);
 		expect(filterActivities(rows, { ...none, late: true }).map((r) => r.activity_id)).toEqual(['2.5.2']);
 		expect(filterActivities(rows, { ...none, deadline: 2023 }).map((r) => r.activity_id)).toEqual(['3.1.3']);
