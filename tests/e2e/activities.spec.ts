@@ -1,6 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { open, readTable, waitReady } from './hooks';
+import { parsePlan } from '../../src/lib/plan/parsePlan';
+
+const plan = parsePlan(readFileSync('data/plan-2022-2025.txt', 'utf8'));
 
 const planIds = readFileSync('data/plan-2022-2025.txt', 'utf8')
 	.split(/\r?\n/)
@@ -304,4 +307,26 @@ test("a percentage target is written as the reader's language writes it, on the 
 		expect(percent.length, lang).toBeGreaterThan(0);
 		for (const r of percent) expect(r.text).toBe(`${r.value}${sign}`);
 	}
+});
+
+test("an address with no plan activity offers what it probably meant: the number, or the area's activities", async ({
+	page
+}) => {
+	await open(page, '/activities/01.01.2003?lang=en');
+	const notice = page.locator('[data-state="not-found"]');
+	await expect(notice).toContainText('There is no activity "01.01.2003"');
+	const near = notice.locator('[data-near="1.1.3"] a');
+	await expect(near).toContainText(plan.find((a) => a.activity_id === '1.1.3')!.title.slice(0, 30));
+	await near.click();
+	await expect(page).toHaveURL(/\/activities\/1\.1\.3\?lang=en$/);
+	await expect(page.locator('h1 .id')).toHaveText('1.1.3');
+
+	await open(page, '/activities/2.5?lang=et');
+	const listed = page.locator('[data-within="2.5"] li');
+	const expected = plan.filter((a) => a.activity_id.startsWith('2.5.')).map((a) => a.activity_id);
+	await expect(listed).toHaveCount(expected.length);
+	expect(await listed.locator('strong').allTextContents()).toEqual(expected);
+
+	await open(page, '/activities/9.9.9?lang=en');
+	await expect(page.locator('[data-state="not-found"] a')).toHaveCount(0);
 });
