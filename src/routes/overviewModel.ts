@@ -46,22 +46,24 @@ function delta(cur: number, prev: number | undefined, worse: 'up' | 'down'): Kpi
 	return { text: signedCount(d), tone: d === 0 ? 'same' : d > 0 === (worse === 'down') ? 'good' : 'bad' };
 }
 
-/** The KPI strip: the year's totals `o`, with changes from `p` (the same view as of Y − 1) when there is one. */
+/** The activities page's filter that lists what a count KPI counts. */
+const LISTS: Partial<Record<string, Record<string, string>>> = {
+	done: { status: 'done' },
+	at_risk: { status: 'at_risk' },
+	late: { late: '1' },
+	not_reported: { status: 'not_reported' }
+};
+
 /**
- * The overview's key figures. `list(filter)`, where given, is the activities page listing what a
- * figure counts (`{ status: 'done' }`, `{ late: '1' }`): the figure links there.
+ * The KPI strip: the year's totals `o`, with changes from `p` (the same view as of Y − 1) when there
+ * is one. `list(filter)`, where given, is the activities page listing what a figure counts
+ * (`{ status: 'done' }`, `{ late: '1' }`): the figure links there.
  */
 export function kpis(
 	o: Overview['totals'],
 	p: Overview['totals'] | undefined,
 	list?: (filter: Record<string, string>) => string
 ): Kpi[] {
-	const LISTS: Partial<Record<string, Record<string, string>>> = {
-		done: { status: 'done' },
-		at_risk: { status: 'at_risk' },
-		late: { late: '1' },
-		not_reported: { status: 'not_reported' }
-	};
 	const count = (
 		id: string,
 		label: string,
